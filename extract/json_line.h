@@ -16,7 +16,7 @@ namespace actorgraph {
 
 struct JsonMember {
   enum class Kind { kString, kNumber };
-  std::string name;   // decoded
+  std::string name;  // decoded
   Kind kind = Kind::kString;
   std::string value;  // a string decoded to UTF-8, or a number's text as written ("17", "-2.5e3")
 };

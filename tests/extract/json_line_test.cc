@@ -53,19 +53,21 @@ TEST(JsonLine, DecodesEscapes) {
       {R"("\b\f\n\r\t")", "\b\f\n\r\t"},
       {R"("\u0041")", "A"},
       {R"("caf\u00e9")", "caf\xC3\xA9"},
-      {R"("\u20AC")", "\xE2\x82\xAC"},              // euro sign, 3 bytes
-      {R"("\uD83D\uDE00")", "\xF0\x9F\x98\x80"},    // surrogate pair: one 4-byte character
-      {R"("\uD83Dx")", "\xEF\xBF\xBDx"},            // lone high surrogate: U+FFFD
-      {R"("\uDE00")", "\xEF\xBF\xBD"},              // lone low surrogate
-      {R"("\uD83D\u0041")", "\xEF\xBF\xBD" "A"},    // high surrogate, then no low one
+      {R"("\u20AC")", "\xE2\x82\xAC"},            // euro sign, 3 bytes
+      {R"("\uD83D\uDE00")", "\xF0\x9F\x98\x80"},  // surrogate pair: one 4-byte character
+      {R"("\uD83Dx")", "\xEF\xBF\xBDx"},          // lone high surrogate: U+FFFD
+      {R"("\uDE00")", "\xEF\xBF\xBD"},            // lone low surrogate
+      {R"("\uD83D\u0041")",
+       "\xEF\xBF\xBD"
+       "A"},  // high surrogate, then no low one
       {"\"\xD0\x9B\xD0\xB0\xD0\xB2\"", "\xD0\x9B\xD0\xB0\xD0\xB2"},  // raw UTF-8 kept
       {R"("")", ""},
   };
   JsonLine json;
   for (const Case& c : cases) {
     std::string error;
-    ASSERT_TRUE(json.Parse("{\"s\":" + c.json_string + "}", &error)) << c.json_string << ": "
-                                                                    << error;
+    ASSERT_TRUE(json.Parse("{\"s\":" + c.json_string + "}", &error))
+        << c.json_string << ": " << error;
     EXPECT_EQ(Value(json, "s"), c.decoded) << c.json_string;
   }
 }
