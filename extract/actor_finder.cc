@@ -1,0 +1,679 @@
+// How actors are found. Two scans of the whole article with RE2 (leftmost-longest, so
+// "United Nations Security Council" wins over "United Nations") find every lexicon name
+// and every title phrase in linear time. Each sentence is then assembled from those hits,
+// in a fixed order that lets the more specific reading win:
+//   1. a title followed by a name is one person mention, and a country, demonym or body
+//      right before the title joins it and gives the person a country;
+//   2. a title with no name after it ("the Russian foreign minister") is resolved to the
+//      most recent person of that country in the article, else to the lexicon's holder of
+//      that office at the article's date;
+//   3. the remaining lexicon names: people, countries (or locations after "in", "at" ...),
+//      organisations, groups; a demonym only when a state noun follows ("Indian government");
+//   4. people nobody listed, found as the subject of a reporting verb or in apposition;
+//   5. surnames and first names of people already named in the article;
+//   6. "he", "she", "him": the subject of the sentence, else of the last sentence with one.
+#include "extract/actor_finder.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/error.h"
+
+namespace actorgraph {
+namespace {
+
+struct Hit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  const LexiconName* name = nullptr;  // for lexicon hits
+  bool consumed = false;
+};
+
+bool IsWordByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80;
+}
+
+bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
+
+bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && IsWordByte(text[begin - 1]) && IsWordByte(text[begin])) return false;
+  if (end < text.size() && IsWordByte(text[end]) && IsWordByte(text[end - 1])) return false;
+  // An apostrophe inside a word ("Xi'an") continues it; a possessive ("Xi's") does not.
+  if (end + 1 < text.size() && text[end] == '\'' && std::isalpha(static_cast<unsigned char>(text[end + 1])) &&
+      text[end + 1] != 's' && IsWordByte(text[end - 1])) {
+    return false;
+  }
+  return true;
+}
+
+std::string Alternation(std::vector<std::string> phrases) {
+  // Longer phrases first: with leftmost-longest matching order does not matter for
+  // correctness, but it keeps the pattern readable in a debugger.
+  std::sort(phrases.begin(), phrases.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
+  std::string pattern = "(?:";
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (i) pattern += '|';
+    pattern += RE2::QuoteMeta(phrases[i]);
+  }
+  return pattern + ")";
+}
+
+std::unique_ptr<RE2> Compile(const std::string& pattern, bool longest, const char* what) {
+  RE2::Options options;
+  options.set_longest_match(longest);
+  options.set_log_errors(false);
+  options.set_max_mem(512 << 20);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw Error(std::string("cannot compile the ") + what + ": " + re->error());
+  return re;
+}
+
+// Every match of `re` in `text` that starts and ends on word boundaries, left to right,
+// without overlaps.
+std::vector<Hit> ScanAll(const RE2& re, std::string_view text) {
+  std::vector<Hit> hits;
+  std::size_t pos = 0;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    std::size_t begin = match.data() - text.data();
+    std::size_t end = begin + match.size();
+    if (end > begin && AtWordBoundaries(text, begin, end)) {
+      hits.push_back({begin, end});
+      pos = end;
+    } else {
+      pos = begin + 1;
+    }
+  }
+  return hits;
+}
+
+std::string Lower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// An office a person held, parsed from a lexicon `role` line: "foreign minister 2004-".
+struct Office {
+  int actor = 0;
+  int from = 0;     // 0: unknown
+  int to = 9999;    // 9999: still in office
+};
+
+bool ParseYears(std::string_view token, int* from, int* to) {
+  auto digits = [](std::string_view s) {
+    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
+  std::size_t dash = token.find('-');
+  std::string_view first = token.substr(0, dash);
+  if (!digits(first)) return false;
+  *from = std::stoi(std::string(first));
+  if (dash == std::string_view::npos) {
+    *to = *from;
+    return true;
+  }
+  std::string_view second = token.substr(dash + 1);
+  if (second.empty()) {
+    *to = 9999;
+    return true;
+  }
+  if (!digits(second)) return false;
+  *to = std::stoi(std::string(second));
+  return true;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+}  // namespace
+
+struct ActorFinder::Impl {
+  const Lexicon* lexicon = nullptr;
+  std::unique_ptr<RE2> names;
+  std::unique_ptr<RE2> titles;
+  std::unique_ptr<RE2> person_name;     // an unknown person's name, anchored
+  std::unique_ptr<RE2> state_noun;      // " government", anchored after a demonym
+  std::unique_ptr<RE2> reported_name;   // "Daleep Singh warned"
+  std::unordered_set<std::string> locatives;
+  std::unordered_set<std::string> organisation_words;
+  std::map<std::pair<std::string, std::string>, std::vector<Office>> offices;  // (country, office)
+
+  bool IsOrganisationWord(std::string_view word) const {
+    return organisation_words.count(std::string(word)) > 0;
+  }
+
+  // The unknown person's name that starts at `pos`, or an empty view: two to four
+  // capitalised words, cut before any word that marks an organisation or any lexicon hit.
+  std::string_view NameAt(std::string_view text, std::size_t pos, std::size_t limit,
+                          const std::vector<Hit>& hits) const;
+
+  // The name after a title's complement: "Adviser for International Cooperation Daleep
+  // Singh", "Minister of State Ravi Kumar": the last two words of a run of at least three
+  // capitalised words after "for" or "of". `pos` is the end of the title.
+  std::string_view NameAfterComplement(std::string_view text, std::size_t pos, std::size_t limit,
+                                       const std::vector<Hit>& hits) const;
+};
+
+ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabulary)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& impl = *impl_;
+  impl.lexicon = &lexicon;
+  std::vector<std::string> all_names;
+  all_names.reserve(lexicon.names().size());
+  for (const LexiconName& name : lexicon.names()) all_names.push_back(name.text);
+  if (all_names.empty()) all_names.push_back("\x01no actors\x01");
+  impl.names = Compile(Alternation(all_names), true, "actor names");
+  impl.titles = Compile("(?:" + Alternation(vocabulary.title_modifiers) + " )*" +
+                            Alternation(vocabulary.titles),
+                        true, "titles");
+  const std::string token =
+      R"((?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|\p{Lu}(?:\s)|O'\p{Lu}\p{Ll}+|Mc\p{Lu}\p{Ll}+))";
+  const std::string particle = R"((?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|le|la|du|dos|do))";
+  impl.person_name = Compile("(" + token + "(?: (?:" + particle + " )?" + token + "){0,3})", false,
+                             "person names");
+  impl.state_noun = Compile(" " + Alternation(vocabulary.state_nouns) + R"((?:\b|$))", true,
+                            "state nouns");
+  impl.reported_name = Compile(R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}) )" +
+                                   Alternation(vocabulary.reporting_verbs) + R"(\b)",
+                               false, "reporting verbs");
+  for (const std::string& word : vocabulary.locatives) impl.locatives.insert(word);
+  for (const std::string& word : vocabulary.organisation_words) impl.organisation_words.insert(word);
+
+  for (std::size_t i = 0; i < lexicon.actors().size(); ++i) {
+    const Actor& actor = lexicon.actors()[i];
+    if (actor.type != ActorType::kPerson || actor.country.empty()) continue;
+    for (const std::string& role : actor.roles) {
+      std::vector<std::string_view> words = SplitWords(role);
+      Office office{static_cast<int>(i)};
+      if (!words.empty() && ParseYears(words.back(), &office.from, &office.to)) words.pop_back();
+      std::string title;
+      for (std::string_view w : words) title += (title.empty() ? "" : " ") + std::string(w);
+      impl.offices[{actor.country, Lower(title)}].push_back(office);
+    }
+  }
+}
+
+ActorFinder::~ActorFinder() = default;
+
+std::string_view ActorFinder::Impl::NameAt(std::string_view text, std::size_t pos, std::size_t limit,
+                                           const std::vector<Hit>& hits) const {
+  re2::StringPiece input(text.data(), limit);
+  re2::StringPiece match[2];
+  if (pos >= limit || !person_name->Match(input, pos, limit, RE2::ANCHOR_START, match, 2)) return {};
+  std::string_view name(match[1].data(), match[1].size());
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  // Cut at an organisation word or where a lexicon name begins.
+  std::vector<std::string_view> words = SplitWords(name);
+  std::size_t keep = 0;
+  for (; keep < words.size(); ++keep) {
+    std::string_view word = words[keep];
+    if (IsOrganisationWord(word)) break;
+    std::size_t at = word.data() - text.data();
+    bool lexicon_hit = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.begin == at; });
+    if (lexicon_hit) break;
+  }
+  if (keep < 2) return {};
+  // A name ends with a full word, not an initial.
+  while (keep >= 2 && words[keep - 1].size() <= 2) --keep;
+  if (keep < 2) return {};
+  std::size_t end = (words[keep - 1].data() - text.data()) + words[keep - 1].size();
+  return text.substr(pos, end - pos);
+}
+
+std::string_view ActorFinder::Impl::NameAfterComplement(std::string_view text, std::size_t pos,
+                                                        std::size_t limit,
+                                                        const std::vector<Hit>& hits) const {
+  std::string_view rest = text.substr(pos, limit - pos);
+  if (!rest.starts_with(" for ") && !rest.starts_with(" of ")) return {};
+  std::size_t start = pos + (rest.starts_with(" for ") ? 5 : 4);
+  std::vector<std::size_t> word_starts;
+  std::size_t i = start;
+  while (i < limit && IsUpper(text[i])) {
+    word_starts.push_back(i);
+    while (i < limit && IsWordByte(text[i])) ++i;
+    if (i + 1 < limit && text[i] == ' ' && IsUpper(text[i + 1])) ++i;
+    else break;
+  }
+  if (word_starts.size() < 3) return {};
+  std::size_t name_start = word_starts[word_starts.size() - 2];
+  std::string_view name = NameAt(text, name_start, i, hits);
+  return name.size() == i - name_start ? name : std::string_view();
+}
+
+namespace {
+
+// What one article has said so far about who is who.
+class ArticleState {
+ public:
+  ArticleState(const Lexicon& lexicon, ArticleActors* out) : lexicon_(lexicon), out_(out) {}
+
+  int LexiconActor(int index) {
+    std::string key = "L" + std::to_string(index);
+    auto it = ids_.find(key);
+    if (it != ids_.end()) return it->second;
+    const Actor& actor = lexicon_.actors()[index];
+    ActorRef ref;
+    ref.name = actor.name;
+    ref.type = actor.type;
+    ref.country = actor.country_code();
+    return Add(key, std::move(ref), actor.gender);
+  }
+
+  int UnknownPerson(std::string_view name, const std::string& country) {
+    std::string key = "U" + std::string(name);
+    auto it = ids_.find(key);
+    if (it != ids_.end()) {
+      if (out_->actors[it->second].country.empty()) out_->actors[it->second].country = country;
+      return it->second;
+    }
+    ActorRef ref;
+    ref.name = std::string(name);
+    ref.type = ActorType::kPerson;
+    ref.country = country;
+    return Add(key, std::move(ref), Gender::kUnknown);
+  }
+
+  // Remembers the words by which a person may be named again later in the article.
+  void RegisterPerson(int actor, std::string_view name_text) {
+    for (std::string_view name : {std::string_view(out_->actors[actor].name), name_text}) {
+      std::string surname = Surname(name);
+      if (surname.size() > 1) surnames_[surname] = actor;
+      std::string given = GivenName(name);
+      if (given.size() > 1 && given.back() != '.') {
+        auto [it, inserted] = given_names_.try_emplace(given, actor);
+        if (!inserted && it->second != actor) it->second = -1;  // two people: ambiguous
+      }
+    }
+  }
+
+  int PersonByWord(const std::string& word) const {
+    auto it = surnames_.find(word);
+    if (it != surnames_.end()) return it->second;
+    auto given = given_names_.find(word);
+    return given != given_names_.end() ? given->second : -1;
+  }
+
+  void AddTitle(int actor, std::string title) { titles_[actor].push_back(Lower(title)); }
+
+  // The person most recently named, whose country is `country` (and, with `title`, who
+  // was given that title), or -1.
+  int RecentPerson(const std::string& country, const std::string& title) const {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (out_->actors[*it].country != country) continue;
+      if (title.empty()) return *it;
+      auto titles = titles_.find(*it);
+      if (titles == titles_.end()) continue;
+      for (const std::string& t : titles->second) {
+        if (t.size() >= title.size() && t.compare(t.size() - title.size(), title.size(), title) == 0) return *it;
+      }
+    }
+    return -1;
+  }
+
+  void Saw(int actor) {
+    recent_.erase(std::remove(recent_.begin(), recent_.end(), actor), recent_.end());
+    recent_.push_back(actor);
+  }
+
+  // The most recently named person compatible with the pronoun's gender.
+  int RecentCompatible(Gender pronoun) const {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (Compatible(*it, pronoun)) return *it;
+    }
+    return -1;
+  }
+
+  bool Compatible(int actor, Gender pronoun) const {
+    Gender g = genders_[actor];
+    return g == Gender::kUnknown || g == pronoun;
+  }
+
+  int subject = -1;  // first person of the last sentence that named one
+
+ private:
+  int Add(const std::string& key, ActorRef ref, Gender gender) {
+    int id = static_cast<int>(out_->actors.size());
+    out_->actors.push_back(std::move(ref));
+    genders_.push_back(gender);
+    ids_.emplace(key, id);
+    return id;
+  }
+
+  const Lexicon& lexicon_;
+  ArticleActors* out_;
+  std::unordered_map<std::string, int> ids_;
+  std::vector<Gender> genders_;
+  std::unordered_map<std::string, int> surnames_;
+  std::unordered_map<std::string, int> given_names_;
+  std::unordered_map<int, std::vector<std::string>> titles_;
+  std::vector<int> recent_;
+};
+
+bool Overlaps(const std::vector<SentenceMention>& mentions, std::size_t begin, std::size_t end) {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const SentenceMention& m) { return begin < m.end && m.begin < end; });
+}
+
+// The word that ends just before `pos` (skipping spaces), or empty.
+std::string_view WordBefore(std::string_view text, std::size_t begin, std::size_t pos) {
+  std::size_t end = pos;
+  while (end > begin && text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > begin && IsWordByte(text[start - 1])) --start;
+  return text.substr(start, end - start);
+}
+
+bool IsCountryLike(const Lexicon& lexicon, const LexiconName* name) {
+  return lexicon.actors()[name->actor].type == ActorType::kCountry;
+}
+
+}  // namespace
+
+ArticleActors ActorFinder::Find(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                                std::string_view article_date) const {
+  const Impl& impl = *impl_;
+  const Lexicon& lexicon = *impl.lexicon;
+  ArticleActors out;
+  out.sentences.resize(sentences.size());
+  ArticleState state(lexicon, &out);
+  int year = article_date.size() >= 4 ? std::atoi(std::string(article_date.substr(0, 4)).c_str()) : 0;
+
+  std::vector<Hit> name_hits = ScanAll(*impl.names, text);
+  for (Hit& hit : name_hits) hit.name = lexicon.FindName(text.substr(hit.begin, hit.end - hit.begin));
+  std::erase_if(name_hits, [](const Hit& h) { return h.name == nullptr; });
+  std::vector<Hit> title_hits = ScanAll(*impl.titles, text);
+
+  std::size_t next_name = 0, next_title = 0;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::size_t sb = sentences[s].begin, se = sentences[s].end;
+    while (next_name < name_hits.size() && name_hits[next_name].begin < sb) ++next_name;
+    while (next_title < title_hits.size() && title_hits[next_title].begin < sb) ++next_title;
+    std::vector<Hit> hits, titles;
+    for (std::size_t i = next_name; i < name_hits.size() && name_hits[i].begin < se; ++i) {
+      if (name_hits[i].end <= se) hits.push_back(name_hits[i]);
+    }
+    for (std::size_t i = next_title; i < title_hits.size() && title_hits[i].begin < se; ++i) {
+      if (title_hits[i].end <= se) titles.push_back(title_hits[i]);
+    }
+    std::vector<SentenceMention>& mentions = out.sentences[s];
+    auto hit_at = [&](std::size_t pos) -> Hit* {
+      for (Hit& h : hits)
+        if (h.begin == pos && !h.consumed) return &h;
+      return nullptr;
+    };
+    auto hit_ending_before = [&](std::size_t pos) -> Hit* {
+      // A hit that ends at `pos - 1` (one space) or is followed by "'s ".
+      for (Hit& h : hits) {
+        if (h.consumed) continue;
+        if (h.end + 1 == pos && text[h.end] == ' ') return &h;
+        if (h.end + 3 == pos && text.substr(h.end, 3) == "'s ") return &h;
+      }
+      return nullptr;
+    };
+
+    // 1 and 2: titles.
+    for (const Hit& title : titles) {
+      if (Overlaps(mentions, title.begin, title.end)) continue;
+      std::string title_text(text.substr(title.begin, title.end - title.begin));
+      std::size_t after = title.end;
+      while (after < se && text[after] == ' ') ++after;
+      SentenceMention mention;
+      mention.role = MentionRole::kPerson;
+      mention.begin = title.begin;
+      int actor = -1;
+      std::string_view name_text;
+      Hit* prefix = hit_ending_before(title.begin);
+      std::string prefix_country;
+      if (prefix != nullptr) prefix_country = lexicon.actors()[prefix->name->actor].country_code();
+      if (after > title.end && after - title.end == 1) {
+        Hit* named = hit_at(after);
+        if (named != nullptr && lexicon.actors()[named->name->actor].type == ActorType::kPerson) {
+          actor = state.LexiconActor(named->name->actor);
+          named->consumed = true;
+          mention.end = named->end;
+          name_text = text.substr(named->begin, named->end - named->begin);
+        } else if (named == nullptr) {
+          name_text = impl.NameAt(text, after, se, hits);
+          if (name_text.empty()) name_text = impl.NameAfterComplement(text, title.end, se, hits);
+          if (!name_text.empty()) {
+            int known = state.PersonByWord(std::string(name_text));
+            actor = known >= 0 ? known : state.UnknownPerson(name_text, prefix_country);
+            mention.end = (name_text.data() - text.data()) + name_text.size();
+          } else {
+            // A single capitalised word after a title: a surname named before.
+            std::size_t end = after;
+            while (end < se && IsWordByte(text[end])) ++end;
+            if (end > after && IsUpper(text[after])) {
+              int known = state.PersonByWord(std::string(text.substr(after, end - after)));
+              if (known >= 0) {
+                actor = known;
+                mention.end = end;
+              }
+            }
+          }
+        }
+      }
+      if (actor < 0) {
+        // A title alone. "the Russian foreign minister": resolve it within the article.
+        if (prefix == nullptr || !IsCountryLike(lexicon, prefix->name)) continue;
+        std::string before = Lower(text.substr(sb, prefix->begin - sb));
+        static const RE2 kDefinite(R"((?:^|\s)the (?:[a-z-]+ ){0,2}$)");
+        if (!RE2::PartialMatch(before, kDefinite)) {
+          // "Daleep Singh, the US deputy national security adviser": apposition names a
+          // person and gives their country.
+          static const RE2 kApposition(
+              R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}), (?:the|a|an) (?:[a-z-]+ ){0,2}$)");
+          std::string_view raw_before = text.substr(sb, prefix->begin - sb);
+          re2::StringPiece name_piece;
+          if (!RE2::PartialMatch(re2::StringPiece(raw_before.data(), raw_before.size()), kApposition,
+                                 &name_piece)) {
+            continue;
+          }
+          std::size_t begin = name_piece.data() - text.data();
+          std::size_t end = begin + name_piece.size();
+          std::string_view name = impl.NameAt(text, begin, end, hits);
+          if (name.size() != end - begin || Overlaps(mentions, begin, end)) continue;
+          int person = state.UnknownPerson(name, prefix_country);
+          state.AddTitle(person, title_text);
+          state.RegisterPerson(person, name);
+          mentions.push_back({begin, end, person, MentionRole::kPerson});
+          continue;
+        }
+        std::string office = Lower(title_text);
+        actor = state.RecentPerson(prefix_country, office);
+        if (actor < 0) actor = state.RecentPerson(prefix_country, "");
+        if (actor < 0 && year > 0) {
+          auto it = impl.offices.find({prefix_country, office});
+          if (it != impl.offices.end()) {
+            std::vector<int> holders;
+            for (const Office& o : it->second)
+              if (o.from <= year && year <= o.to) holders.push_back(o.actor);
+            if (holders.size() == 1) actor = state.LexiconActor(holders[0]);
+          }
+        }
+        if (actor < 0) continue;
+        mention.end = title.end;
+      }
+      if (prefix != nullptr) {
+        mention.begin = prefix->begin;
+        prefix->consumed = true;
+        if (out.actors[actor].country.empty() && IsCountryLike(lexicon, prefix->name)) {
+          out.actors[actor].country = prefix_country;
+        }
+      }
+      mention.actor = actor;
+      state.AddTitle(actor, title_text);
+      if (!name_text.empty()) state.RegisterPerson(actor, name_text);
+      mentions.push_back(mention);
+    }
+
+    // 3: the remaining lexicon names.
+    for (Hit& hit : hits) {
+      if (hit.consumed || Overlaps(mentions, hit.begin, hit.end)) continue;
+      const Actor& actor = lexicon.actors()[hit.name->actor];
+      SentenceMention mention{hit.begin, hit.end, 0, MentionRole::kPerson};
+      if (hit.name->kind == NameKind::kDemonym) {
+        re2::StringPiece input(text.data(), se);
+        re2::StringPiece noun;
+        if (!impl.state_noun->Match(input, hit.end, se, RE2::ANCHOR_START, &noun, 1)) continue;
+        mention.end = hit.end + noun.size();
+      }
+      mention.actor = state.LexiconActor(hit.name->actor);
+      switch (actor.type) {
+        case ActorType::kPerson:
+          state.RegisterPerson(mention.actor, text.substr(hit.begin, hit.end - hit.begin));
+          break;
+        case ActorType::kCountry: {
+          std::string_view before = WordBefore(text, sb, hit.begin);
+          if (before == "the" || before == "The") {
+            before = WordBefore(text, sb, (before.data() - text.data()));
+          }
+          bool located = hit.name->kind != NameKind::kDemonym && impl.locatives.count(std::string(before));
+          mention.role = located ? MentionRole::kLocation : MentionRole::kCountry;
+          break;
+        }
+        case ActorType::kOrganisation: {
+          // "National Security Council" is not the UN's "Security Council": a body's
+          // name that continues a run of capitalised words belongs to another body.
+          std::string_view before = WordBefore(text, sb, hit.begin);
+          bool continues = !before.empty() && IsUpper(before.front()) &&
+                           hit.begin == (before.data() - text.data()) + before.size() + 1 &&
+                           !impl.IsOrganisationWord(before) && !Overlaps(mentions, hit.begin - 1 - before.size(), hit.begin) &&
+                           !std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.end + 1 == hit.begin; });
+          if (continues && text.substr(hit.begin, hit.end - hit.begin).find(' ') != std::string_view::npos) continue;
+          mention.role = MentionRole::kOrganisation;
+          break;
+        }
+        case ActorType::kGroup:
+          mention.role = MentionRole::kGroup;
+          break;
+      }
+      hit.consumed = true;
+      mentions.push_back(mention);
+    }
+
+    // 4: people nobody listed, named as the subject of a reporting verb.
+    {
+      re2::StringPiece input(text.data(), se);
+      re2::StringPiece match[2];
+      std::size_t pos = sb;
+      while (pos < se && impl.reported_name->Match(input, pos, se, RE2::UNANCHORED, match, 2)) {
+        std::size_t begin = match[1].data() - text.data();
+        std::size_t end = begin + match[1].size();
+        pos = match[0].data() - text.data() + match[0].size();
+        if (begin > 0 && IsWordByte(text[begin - 1])) continue;
+        // The name must start its run of capitalised words: in "for International
+        // Cooperation Daleep Singh warned" no three of them are surely a name.
+        std::string_view previous = WordBefore(text, sb, begin);
+        if (!previous.empty() && IsUpper(previous.front()) && begin - (previous.data() - text.data()) ==
+                                                                  previous.size() + 1 &&
+            !impl.IsOrganisationWord(previous)) {
+          pos = begin + 1;
+          continue;
+        }
+        if (Overlaps(mentions, begin, end)) continue;
+        std::string_view name = impl.NameAt(text, begin, end, hits);
+        if (name.size() != end - begin) continue;
+        int actor = state.PersonByWord(std::string(name));
+        if (actor < 0) actor = state.UnknownPerson(name, "");
+        state.RegisterPerson(actor, name);
+        mentions.push_back({begin, end, actor, MentionRole::kPerson});
+      }
+    }
+
+    // 5: surnames and first names of people named before.
+    for (std::size_t i = sb; i < se;) {
+      if (!IsWordByte(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < se && IsWordByte(text[j])) ++j;
+      if (IsUpper(text[i]) && !Overlaps(mentions, i, j)) {
+        int actor = state.PersonByWord(std::string(text.substr(i, j - i)));
+        if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
+      }
+      i = j;
+    }
+
+    std::sort(mentions.begin(), mentions.end(),
+              [](const SentenceMention& a, const SentenceMention& b) { return a.begin < b.begin; });
+
+    // 6: pronouns.
+    int first_person = -1;
+    std::vector<SentenceMention> pronouns;
+    std::size_t next_mention = 0;
+    for (std::size_t i = sb; i < se;) {
+      if (!IsWordByte(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < se && IsWordByte(text[j])) ++j;
+      while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
+        const SentenceMention& m = mentions[next_mention++];
+        if (m.role == MentionRole::kPerson) {
+          if (first_person < 0) first_person = m.actor;
+          state.Saw(m.actor);
+        }
+      }
+      std::string word = Lower(text.substr(i, j - i));
+      bool subject_form = word == "he" || word == "she";
+      bool object_form = word == "him";
+      if ((subject_form || object_form) && !Overlaps(mentions, i, j)) {
+        Gender gender = word == "she" ? Gender::kFemale : Gender::kMale;
+        int actor = -1;
+        if (subject_form) {
+          if (first_person >= 0 && state.Compatible(first_person, gender)) actor = first_person;
+          else if (first_person < 0 && state.subject >= 0 && state.Compatible(state.subject, gender))
+            actor = state.subject;
+          else actor = state.RecentCompatible(gender);
+        } else {
+          actor = state.RecentCompatible(gender);
+        }
+        if (actor >= 0) {
+          pronouns.push_back({i, j, actor, MentionRole::kPerson});
+          if (first_person < 0) first_person = actor;
+          state.Saw(actor);
+        }
+      }
+      i = j;
+    }
+    for (; next_mention < mentions.size(); ++next_mention) {
+      const SentenceMention& m = mentions[next_mention];
+      if (m.role == MentionRole::kPerson) {
+        if (first_person < 0) first_person = m.actor;
+        state.Saw(m.actor);
+      }
+    }
+    if (first_person >= 0) state.subject = first_person;
+    if (!pronouns.empty()) {
+      mentions.insert(mentions.end(), pronouns.begin(), pronouns.end());
+      std::sort(mentions.begin(), mentions.end(),
+                [](const SentenceMention& a, const SentenceMention& b) { return a.begin < b.begin; });
+    }
+  }
+  return out;
+}
+
+}  // namespace actorgraph
