@@ -1,0 +1,227 @@
+// Extraction of one document. Relation patterns run only on sentences that name at least
+// two different actors, over a copy of the sentence in which each actor mention is a
+// placeholder (relation_rules.h). Negation and modality are read from the words the
+// match spans, so "India has refrained from publicly criticising Russia" is a negated
+// criticism and "Lavrov will meet Modi" a planned meeting.
+#include "extract/extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/actor_finder.h"
+#include "extract/date_resolver.h"
+#include "extract/news_vocabulary.h"
+#include "extract/prepared_text.h"
+#include "extract/relation_rules.h"
+#include "extract/rule_source.h"
+#include "extract/sentence_splitter.h"
+
+namespace actorgraph {
+namespace {
+
+// A case-insensitive pattern that finds any of `phrases` as whole words.
+std::unique_ptr<RE2> CuePattern(const std::vector<std::string>& phrases) {
+  std::string pattern;
+  for (const std::string& phrase : phrases) {
+    if (!pattern.empty()) pattern += '|';
+    bool word_start = std::isalnum(static_cast<unsigned char>(phrase.front())) && phrase.rfind("n'", 0) != 0;
+    pattern += (word_start ? "\\b" : "") + RE2::QuoteMeta(phrase) + "\\b";
+  }
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return std::make_unique<RE2>(pattern.empty() ? "\\x01never\\x01" : "(?:" + pattern + ")", options);
+}
+
+// The words of `text` with placeholders removed, for looking for cues.
+std::string WithoutPlaceholders(std::string_view text) {
+  std::string words;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x01') {
+      while (i < text.size() && text[i] != '\x02') ++i;
+      words += ' ';
+    } else {
+      words += text[i];
+    }
+  }
+  return words;
+}
+
+// The words of a match that state the relation itself: those between its first two
+// actor lists ("X [has refrained from publicly criticising] Y"), or, for a match with one
+// list ("{P} met", "talks between {P}"), the rest of the match.
+std::string RelationWords(std::string_view sentence, const RuleMatch& match) {
+  std::size_t begin = match.begin, end = match.end;
+  if (match.lists.size() >= 2) {
+    begin = match.lists[0].second;
+    end = match.lists[1].first;
+  } else if (match.lists.size() == 1) {
+    const auto& list = match.lists[0];
+    std::string_view before = sentence.substr(match.begin, list.first - match.begin);
+    std::string_view after = sentence.substr(list.second, match.end - list.second);
+    return WithoutPlaceholders(before) + " " + WithoutPlaceholders(after);
+  }
+  return WithoutPlaceholders(sentence.substr(begin, end - begin));
+}
+
+// The last clause of `words`, where a negation still belongs to the verb of the match:
+// in "refrained from criticising Russia and abstained on votes", the negation is not
+// the abstention's.
+std::string_view LastClause(std::string_view words) {
+  std::size_t cut = 0;
+  for (std::string_view boundary : {", ", " and ", " but ", "; ", " while ", " whereas "}) {
+    std::size_t at = words.rfind(boundary);
+    if (at != std::string_view::npos) cut = std::max(cut, at + boundary.size());
+  }
+  return words.substr(cut);
+}
+
+std::string OneLine(std::string_view text) {
+  std::string line;
+  line.reserve(text.size());
+  for (char c : text) {
+    bool space = c == '\n' || c == '\r' || c == '\t';
+    if (space && !line.empty() && line.back() == ' ') continue;
+    line += space ? ' ' : c;
+  }
+  return line;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  ExtractorOptions options;
+  Lexicon lexicon;
+  NewsVocabulary vocabulary;
+  RelationRules rules;
+  std::unique_ptr<ActorFinder> finder;
+  std::unique_ptr<RE2> negation;
+  std::unique_ptr<RE2> planned;
+
+  bool Negated(std::string_view span) const {
+    re2::StringPiece input(span.data(), span.size());
+    re2::StringPiece cue;
+    std::size_t pos = 0;
+    while (pos < span.size() && negation->Match(input, pos, span.size(), RE2::UNANCHORED, &cue, 1)) {
+      std::size_t end = cue.data() - span.data() + cue.size();
+      // "not only ... but also" affirms.
+      bool not_only = span.compare(end, 5, " only") == 0;
+      if (!not_only) return true;
+      pos = end;
+    }
+    return false;
+  }
+};
+
+Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  std::vector<RuleSource> sources = LoadRuleSources(options.rules_dir);
+  impl_->lexicon = Lexicon::Load(sources);
+  impl_->vocabulary = NewsVocabulary::Load(sources);
+  impl_->rules = RelationRules::Load(sources);
+  impl_->finder = std::make_unique<ActorFinder>(impl_->lexicon, impl_->vocabulary);
+  impl_->negation = CuePattern(impl_->vocabulary.negation);
+  impl_->planned = CuePattern(impl_->vocabulary.planned);
+}
+
+Extractor::~Extractor() = default;
+
+const Lexicon& Extractor::lexicon() const { return impl_->lexicon; }
+
+DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& diagnostics) const {
+  const Impl& impl = *impl_;
+  DocumentExtraction result;
+  result.doc = document.id;
+  result.date = document.date;
+
+  PreparedText prepared = PrepareText(document.text, document.origin, diagnostics);
+  std::vector<SentenceSpan> sentences = SplitSentences(prepared.text, impl.options.max_sentence_bytes);
+  ArticleActors actors = impl.finder->Find(prepared.text, sentences, document.date);
+  const std::vector<RelationType>& types = impl.rules.types();
+
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<SentenceMention>& mentions = actors.sentences[s];
+    if (mentions.empty()) continue;
+    const int number = static_cast<int>(s) + 1;
+    const SentenceSpan span = sentences[s];
+    std::set<int> distinct;
+    for (const SentenceMention& m : mentions) {
+      ActorMention mention;
+      mention.actor = actors.actors[m.actor];
+      mention.actor.surface = prepared.text.substr(m.begin, m.end - m.begin);
+      mention.sentence = number;
+      mention.begin = prepared.ToOriginal(m.begin);
+      mention.end = prepared.ToOriginal(m.end);
+      result.mentions.push_back(std::move(mention));
+      distinct.insert(m.actor);
+    }
+    if (distinct.size() < 2) continue;
+
+    // The sentence as the patterns see it.
+    std::string placeholders;
+    std::size_t pos = span.begin;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      placeholders.append(prepared.text, pos, mentions[i].begin - pos);
+      placeholders += RelationRules::Placeholder(static_cast<int>(i), static_cast<char>(mentions[i].role));
+      pos = mentions[i].end;
+    }
+    placeholders.append(prepared.text, pos, span.end - pos);
+
+    std::string_view sentence_text(prepared.text.data() + span.begin, span.end - span.begin);
+    std::optional<CalendarDate> own_date = ResolveSentenceDate(sentence_text, document.date);
+    std::string date = own_date ? own_date->ToString() : document.date;
+    Evidence evidence;
+    evidence.doc = document.id;
+    evidence.sentence = number;
+    evidence.begin = prepared.ToOriginal(span.begin);
+    evidence.end = prepared.ToOriginal(span.end);
+    evidence.sentence_text = OneLine(sentence_text);
+
+    std::set<std::tuple<std::string, std::string, std::string, bool>> seen;
+    for (const RuleMatch& match : impl.rules.Match(placeholders)) {
+      const RelationType& type = types[match.type];
+      std::string relation_words = RelationWords(placeholders, match);
+      bool negated = impl.Negated(LastClause(relation_words));
+      bool planned = RE2::PartialMatch(relation_words, *impl.planned);
+      std::vector<std::pair<int, int>> pairs;
+      for (int source : match.sources)
+        for (int target : match.targets) pairs.emplace_back(source, target);
+      for (std::size_t i = 0; i < match.participants.size(); ++i)
+        for (std::size_t j = i + 1; j < match.participants.size(); ++j)
+          pairs.emplace_back(match.participants[i], match.participants[j]);
+      for (auto [source, target] : pairs) {
+        if (source >= static_cast<int>(mentions.size()) || target >= static_cast<int>(mentions.size())) continue;
+        const SentenceMention& from = mentions[source];
+        const SentenceMention& to = mentions[target];
+        if (from.actor == to.actor) continue;
+        const ActorRef& source_actor = actors.actors[from.actor];
+        const ActorRef& target_actor = actors.actors[to.actor];
+        if (!seen.emplace(source_actor.name, type.name, target_actor.name, negated).second) continue;
+        Relation relation;
+        relation.source = source_actor;
+        relation.source.surface = prepared.text.substr(from.begin, from.end - from.begin);
+        relation.target = target_actor;
+        relation.target.surface = prepared.text.substr(to.begin, to.end - to.begin);
+        relation.type = type.name;
+        relation.family = type.family;
+        relation.symmetric = type.symmetric;
+        relation.negated = negated;
+        relation.modality = planned ? Modality::kPlanned : Modality::kAsserted;
+        relation.date = date;
+        relation.evidence = evidence;
+        relation.rule = impl.rules.pattern_location(match.pattern);
+        result.relations.push_back(std::move(relation));
+      }
+    }
+  }
+  return result;
+}
+
+const char* ModalityName(Modality modality) {
+  return modality == Modality::kPlanned ? "planned" : "asserted";
+}
+
+}  // namespace actorgraph
