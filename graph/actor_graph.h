@@ -16,7 +16,7 @@
 namespace actorgraph {
 
 struct ActorNode {
-  std::string name;                // canonical name; unique in the graph
+  std::string name;  // canonical name; unique in the graph
   ActorType type = ActorType::kPerson;
   std::string country;             // ISO 3166-1 alpha-3 where known, else empty
   std::vector<std::string> names;  // every surface form seen, sorted, unique
@@ -24,35 +24,35 @@ struct ActorNode {
   int articles = 0;                // articles that mention it
   std::vector<std::string> dates;  // sorted unique dates of the relations it takes part in
   // Analytics, computed by Boost.Graph's algorithms when the graph is built.
-  int degree = 0;                  // edges in and out (a symmetric edge counts once)
-  double weighted_degree = 0;      // sum of the weights of those edges
-  double betweenness = 0;          // normalised betweenness centrality, 0..1
-  double pagerank = 0;             // sums to 1 over the graph
-  int component = 0;               // 0-based id of its connected component (largest first)
+  int degree = 0;              // edges in and out (a symmetric edge counts once)
+  double weighted_degree = 0;  // sum of the weights of those edges
+  double betweenness = 0;      // normalised betweenness centrality, 0..1
+  double pagerank = 0;         // sums to 1 over the graph
+  int component = 0;           // 0-based id of its connected component (largest first)
 };
 
 struct EdgeEvidence {
-  std::string doc;       // Document::id
-  std::string date;      // the relation's date, may be empty
-  int sentence = 0;      // 1-based sentence number
-  std::string text;      // the sentence
+  std::string doc;   // Document::id
+  std::string date;  // the relation's date, may be empty
+  int sentence = 0;  // 1-based sentence number
+  std::string text;  // the sentence
 };
 
 struct RelationEdge {
-  std::size_t source = 0;   // index into ActorGraph::nodes()
-  std::size_t target = 0;   // for a symmetric edge, source's name sorts before target's
-  std::string relation;     // "met"
-  std::string family;       // "cooperation", "conflict" or "neutral"
+  std::size_t source = 0;  // index into ActorGraph::nodes()
+  std::size_t target = 0;  // for a symmetric edge, source's name sorts before target's
+  std::string relation;    // "met"
+  std::string family;      // "cooperation", "conflict" or "neutral"
   bool symmetric = false;
   bool negated = false;
-  int weight = 0;           // relation mentions; always >= 1
-  int articles = 0;         // distinct articles
-  int asserted = 0;         // mentions by modality; asserted + planned == weight
+  int weight = 0;    // relation mentions; always >= 1
+  int articles = 0;  // distinct articles
+  int asserted = 0;  // mentions by modality; asserted + planned == weight
   int planned = 0;
-  std::string first_date;   // earliest and latest non-empty date, or empty
+  std::string first_date;  // earliest and latest non-empty date, or empty
   std::string last_date;
-  std::vector<std::string> dates;       // sorted unique non-empty dates
-  std::vector<EdgeEvidence> evidence;   // at most the configured number, earliest first
+  std::vector<std::string> dates;      // sorted unique non-empty dates
+  std::vector<EdgeEvidence> evidence;  // at most the configured number, earliest first
 };
 
 // Immutable once built; safe to read from several threads. Node and edge order is

@@ -27,6 +27,17 @@ bool SameActorName(std::string_view a, std::string_view b);
 // no node matches.
 long FindActorNode(const std::vector<ActorNode>& nodes, std::string_view name);
 
+// Whether `words` occurs in `name` as whole words, ignoring ASCII case: "lavrov" and
+// "Sergey Lavrov" are in "Sergey Lavrov", "Lav" is not.
+bool NameHasWords(std::string_view name, std::string_view words);
+
+// The node a user means by `name`, as focus and explain take it: FindActorNode's answer,
+// failing that the one node that has `name` as whole words in its canonical or a seen
+// name, so "Lavrov" finds "Sergey Lavrov" even if no article called him just "Lavrov".
+// Throws Error "no actor named 'X' in the graph" when no node matches, and
+// "'X' could be any of: A, B; give more of the name" when several do.
+std::size_t ResolveActorNode(const std::vector<ActorNode>& nodes, std::string_view name);
+
 }  // namespace actorgraph
 
 #endif  // ACTORGRAPH_GRAPH_ACTOR_GRAPH_IMPL_H_

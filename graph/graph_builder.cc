@@ -146,6 +146,9 @@ struct GraphBuilder::Impl {
   std::string AttributedName(const std::string& name,
                              const std::map<std::string, std::string>& country_names) const;
   std::map<std::string, std::string> CountryNames() const;
+  std::size_t FocusNode(const std::vector<ActorNode>& nodes,
+                        const std::map<std::string, std::size_t>& index,
+                        const std::map<std::string, std::string>& country_names) const;
 };
 
 bool GraphBuilder::Impl::Keeps(const Relation& relation) const {
@@ -187,6 +190,35 @@ std::string GraphBuilder::Impl::AttributedName(
   if (actor == actors.end() || actor->second.type() != ActorType::kPerson) return name;
   auto country = country_names.find(actor->second.country);
   return country == country_names.end() ? name : country->second;
+}
+
+// The node options.focus names. Under --countries a person is no node of their own, so
+// "Lavrov" names the node of Russia: people are searched after the nodes, by exact name
+// and then by words, before ResolveActorNode gives its answer or its error.
+std::size_t GraphBuilder::Impl::FocusNode(
+    const std::vector<ActorNode>& nodes, const std::map<std::string, std::size_t>& index,
+    const std::map<std::string, std::string>& country_names) const {
+  const std::string& focus = options.focus;
+  long exact = FindActorNode(nodes, focus);
+  if (exact >= 0) return static_cast<std::size_t>(exact);
+  if (options.countries) {
+    for (bool by_words : {false, true}) {
+      std::set<std::size_t> found;
+      for (const auto& [name, actor] : actors) {
+        auto named = [&](const std::string& candidate) {
+          return by_words ? NameHasWords(candidate, focus) : SameActorName(candidate, focus);
+        };
+        bool hit = named(name);
+        for (const std::string& seen : actor.names) hit = hit || named(seen);
+        if (!hit) continue;
+        auto node = index.find(AttributedName(name, country_names));
+        if (node != index.end()) found.insert(node->second);
+      }
+      if (found.size() == 1) return *found.begin();
+      if (found.size() > 1) break;
+    }
+  }
+  return ResolveActorNode(nodes, focus);
 }
 
 GraphBuilder::GraphBuilder(GraphOptions options) : impl_(std::make_unique<Impl>()) {
@@ -318,24 +350,8 @@ ActorGraph GraphBuilder::Build() {
   }
 
   if (!options.focus.empty()) {
-    long focus = FindActorNode(nodes, options.focus);
-    if (focus < 0 && options.countries) {
-      // Under --countries, "Lavrov" names the node Russia stands for.
-      for (const auto& [name, actor] : impl.actors) {
-        bool named = SameActorName(name, options.focus);
-        for (const std::string& seen : actor.names)
-          named = named || SameActorName(seen, options.focus);
-        if (!named) continue;
-        auto node = index.find(impl.AttributedName(name, country_names));
-        if (node != index.end()) {
-          focus = static_cast<long>(node->second);
-          break;
-        }
-      }
-    }
-    if (focus < 0) throw Error("no actor named '" + options.focus + "' in the graph");
-    std::vector<bool> kept =
-        EgoNetwork(nodes.size(), relation_edges, static_cast<std::size_t>(focus), options.depth);
+    std::size_t focus = impl.FocusNode(nodes, index, country_names);
+    std::vector<bool> kept = EgoNetwork(nodes.size(), relation_edges, focus, options.depth);
     std::vector<std::size_t> renumbered(nodes.size());
     std::vector<ActorNode> ego_nodes;
     for (std::size_t i = 0; i < nodes.size(); ++i) {

@@ -306,6 +306,28 @@ TEST(GraphBuilder, FocusMatchesAnySeenName) {
             (std::vector<std::string>{"India", "Sergey Lavrov", "Subrahmanyam Jaishankar"}));
 }
 
+TEST(GraphBuilder, FocusMatchesPartOfANameInWholeWords) {
+  GraphOptions options;
+  options.focus = "jaishankar";
+  EXPECT_EQ(NodeNames(BuildGraph(DiplomacyCorpus(), options)),
+            (std::vector<std::string>{"India", "Sergey Lavrov", "Subrahmanyam Jaishankar"}));
+  options.countries = true;  // Jaishankar is India now
+  EXPECT_EQ(NodeNames(BuildGraph(DiplomacyCorpus(), options)),
+            (std::vector<std::string>{"India", "Russia"}));
+  options.countries = false;
+  options.focus = "Vladimir";
+  EXPECT_EQ(NodeNames(BuildGraph(DiplomacyCorpus(), options)),
+            (std::vector<std::string>{"Narendra Modi", "Vladimir Putin"}));
+}
+
+TEST(GraphBuilder, AmbiguousFocusThrows) {
+  GraphOptions options;
+  options.focus = "Khan";
+  GraphBuilder builder(options);
+  builder.Add(Doc("a1").Relate(Person("Imran Khan"), "met", Person("Sadiq Khan")));
+  EXPECT_THROW(builder.Build(), Error);
+}
+
 TEST(GraphBuilder, UnknownFocusThrows) {
   GraphOptions options;
   options.focus = "Nobody";
