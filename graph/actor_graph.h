@@ -57,7 +57,9 @@ struct RelationEdge {
 
 // Immutable once built; safe to read from several threads. Node and edge order is
 // deterministic: nodes sorted by name, edges by (source name, target name, relation,
-// negated). So the same input always gives byte-identical exports.
+// negated). So the same input always gives byte-identical exports. References returned
+// by the accessors stay valid as long as the graph lives; a moved-from graph may only be
+// destroyed or assigned to.
 class ActorGraph {
  public:
   ActorGraph();
@@ -67,10 +69,11 @@ class ActorGraph {
 
   const std::vector<ActorNode>& nodes() const;
   const std::vector<RelationEdge>& edges() const;
-  std::size_t article_count() const;  // articles that went into the graph
+  std::size_t article_count() const;  // articles that went into the graph: distinct ids added
 
   // Index of the node whose canonical name or any seen name equals `name`
-  // (case-insensitive), or -1.
+  // (ASCII case-insensitive), or -1. A canonical match wins over a seen-name match; among
+  // equals the first node wins.
   long FindNode(const std::string& name) const;
 
  private:

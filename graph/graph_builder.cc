@@ -230,6 +230,7 @@ GraphBuilder::~GraphBuilder() = default;
 
 void GraphBuilder::Add(const DocumentExtraction& extraction) {
   Impl& impl = *impl_;
+  if (impl.built) throw std::logic_error("GraphBuilder::Add called after Build");
   DocId doc =
       impl.doc_ids.emplace(extraction.doc, static_cast<DocId>(impl.doc_ids.size())).first->second;
   std::set<std::string> named;  // actors this document names, for their article counts

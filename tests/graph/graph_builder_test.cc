@@ -358,10 +358,20 @@ TEST(GraphBuilder, ViewsCombine) {
   EXPECT_EQ(graph.edges()[0].weight, 1);  // only Putin and Modi met in April
 }
 
-TEST(GraphBuilder, BuildTwiceIsAnError) {
+TEST(GraphBuilder, NegativeDepthIsAnError) {
+  GraphOptions options;
+  options.focus = "A";
+  options.depth = -1;
+  GraphBuilder builder(options);
+  builder.Add(Doc("a1").Relate(Org("A"), "met", Org("B")));
+  EXPECT_THROW(builder.Build(), Error);
+}
+
+TEST(GraphBuilder, BuildTwiceOrAddAfterBuildIsAnError) {
   GraphBuilder builder;
   builder.Build();
   EXPECT_THROW(builder.Build(), std::logic_error);
+  EXPECT_THROW(builder.Add(Doc("a1")), std::logic_error);
 }
 
 TEST(GraphBuilder, EmptyInputGivesAnEmptyGraph) {
