@@ -1,6 +1,8 @@
 // Writes an output file so that a failed run never leaves a half-written one: the bytes
 // go to a temporary file beside the target, which is renamed over the target only when
 // Commit() succeeds. A previous good output survives any failure before that.
+// A target that exists and is not a regular file (/dev/stdout, /dev/full, a FIFO) is
+// written in place: renaming over a device would replace it.
 #ifndef ACTORGRAPH_EXPORT_ATOMIC_FILE_H_
 #define ACTORGRAPH_EXPORT_ATOMIC_FILE_H_
 
@@ -33,6 +35,7 @@ class AtomicFile {
   std::string path_;
   std::string temp_path_;
   std::ofstream out_;
+  bool in_place_ = false;  // the target is a device or FIFO
   bool committed_ = false;
 };
 
