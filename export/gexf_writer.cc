@@ -1,0 +1,195 @@
+#include "export/gexf_writer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <string_view>
+
+#include "export/graph_columns.h"
+#include "export/graph_style.h"
+#include "export/text_escape.h"
+
+namespace actorgraph {
+namespace {
+
+namespace chr = std::chrono;
+
+struct DayInterval {
+  chr::sys_days start;
+  chr::sys_days end;
+};
+
+std::optional<int> Digits(std::string_view text) {
+  int value = 0;
+  if (text.empty()) return std::nullopt;
+  for (char c : text)
+    if (c < '0' || c > '9') return std::nullopt;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// "2024" -> the whole year, "2024-03" -> the whole month, "2024-03-05" -> that day.
+std::optional<DayInterval> IntervalOf(std::string_view date) {
+  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return std::nullopt;
+  std::optional<int> year = Digits(date.substr(0, 4));
+  if (!year) return std::nullopt;
+  chr::year y{*year};
+  if (date.size() == 4) {
+    return DayInterval{chr::sys_days{y / chr::January / 1}, chr::sys_days{y / chr::December / 31}};
+  }
+  if (date[4] != '-') return std::nullopt;
+  std::optional<int> month = Digits(date.substr(5, 2));
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  chr::year_month ym = y / chr::month{static_cast<unsigned>(*month)};
+  if (date.size() == 7) {
+    return DayInterval{chr::sys_days{ym / 1}, chr::sys_days{ym / chr::last}};
+  }
+  if (date[7] != '-') return std::nullopt;
+  std::optional<int> day = Digits(date.substr(8, 2));
+  if (!day || *day < 1) return std::nullopt;
+  chr::year_month_day ymd = ym / chr::day{static_cast<unsigned>(*day)};
+  if (!ymd.ok()) return std::nullopt;
+  return DayInterval{chr::sys_days{ymd}, chr::sys_days{ymd}};
+}
+
+std::string FormatDay(chr::sys_days days) {
+  chr::year_month_day ymd{days};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+const char* GexfTypeName(ColumnType type) {
+  switch (type) {
+    case ColumnType::kString: return "string";
+    case ColumnType::kInt: return "integer";
+    case ColumnType::kDouble: return "double";
+    case ColumnType::kBool: return "boolean";
+  }
+  return "string";
+}
+
+// The label and weight columns are GEXF's own XML attributes, not attvalues.
+bool IsAttvalue(const char* name) {
+  return std::string_view(name) != "label" && std::string_view(name) != "weight";
+}
+
+template <typename ColumnList>
+void WriteAttributeDeclarations(std::ostream& out, const char* element_class,
+                                const ColumnList& columns) {
+  out << "    <attributes class=\"" << element_class << "\" mode=\"static\">\n";
+  for (const auto& column : columns) {
+    if (!IsAttvalue(column.name)) continue;
+    out << "      <attribute id=\"" << column.name << "\" title=\"" << column.name
+        << "\" type=\"" << GexfTypeName(column.type) << "\"/>\n";
+  }
+  out << "    </attributes>\n";
+}
+
+template <typename ColumnList, typename Element>
+void WriteAttvalues(std::ostream& out, const ColumnList& columns, const Element& element) {
+  out << "        <attvalues>\n";
+  for (const auto& column : columns) {
+    if (!IsAttvalue(column.name)) continue;
+    std::string value = column.value(element);
+    if (value.empty()) continue;
+    out << "          <attvalue for=\"" << column.name << "\" value=\"" << XmlEscape(value)
+        << "\"/>\n";
+  }
+  out << "        </attvalues>\n";
+}
+
+void WriteSpells(std::ostream& out, const std::vector<std::string>& dates) {
+  std::vector<DateSpell> spells = SpellsFromDates(dates);
+  if (spells.empty()) return;
+  out << "        <spells>\n";
+  for (const DateSpell& spell : spells)
+    out << "          <spell start=\"" << spell.start << "\" end=\"" << spell.end << "\"/>\n";
+  out << "        </spells>\n";
+}
+
+void WriteColor(std::ostream& out, Rgb color) {
+  // Integers: Gephi aborts the import on "255.0".
+  out << "        <viz:color r=\"" << color.r << "\" g=\"" << color.g << "\" b=\"" << color.b
+      << "\"/>\n";
+}
+
+}  // namespace
+
+std::vector<DateSpell> SpellsFromDates(const std::vector<std::string>& dates) {
+  std::vector<DayInterval> intervals;
+  for (const std::string& date : dates)
+    if (auto interval = IntervalOf(date)) intervals.push_back(*interval);
+  std::sort(intervals.begin(), intervals.end(),
+            [](const DayInterval& a, const DayInterval& b) { return a.start < b.start; });
+  std::vector<DayInterval> merged;
+  for (const DayInterval& interval : intervals) {
+    if (!merged.empty() && interval.start <= merged.back().end + chr::days{1}) {
+      merged.back().end = std::max(merged.back().end, interval.end);
+    } else {
+      merged.push_back(interval);
+    }
+  }
+  std::vector<DateSpell> spells;
+  for (const DayInterval& interval : merged)
+    spells.push_back({FormatDay(interval.start), FormatDay(interval.end)});
+  return spells;
+}
+
+void WriteGexf(const ActorGraph& graph, std::ostream& out) {
+  const auto& nodes = graph.nodes();
+  const auto& edges = graph.edges();
+  std::size_t symmetric = std::count_if(edges.begin(), edges.end(),
+                                        [](const RelationEdge& e) { return e.symmetric; });
+  std::string default_type;
+  if (!edges.empty() && symmetric == 0) default_type = " defaultedgetype=\"directed\"";
+  if (!edges.empty() && symmetric == edges.size()) default_type = " defaultedgetype=\"undirected\"";
+
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+         "version=\"1.3\">\n"
+         "  <meta>\n"
+         "    <creator>actorgraph</creator>\n"
+         "    <description>Actors named in news articles and the relations between them"
+         "</description>\n"
+         "  </meta>\n"
+      << "  <graph mode=\"dynamic\" timeformat=\"date\"" << default_type << ">\n";
+  WriteAttributeDeclarations(out, "node", NodeColumns());
+  WriteAttributeDeclarations(out, "edge", EdgeColumns());
+
+  out << "    <nodes count=\"" << nodes.size() << "\">\n";
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const ActorNode& node = nodes[i];
+    out << "      <node id=\"" << NodeId(i) << "\" label=\"" << XmlEscape(node.name) << "\">\n";
+    WriteAttvalues(out, NodeColumns(), node);
+    WriteSpells(out, node.dates);
+    WriteColor(out, ActorTypeColor(node.type));
+    // `value` is viz:size's only attribute; Gephi needs it first.
+    out << "        <viz:size value=\"" << FormatNumber(NodeSize(node)) << "\"/>\n";
+    out << "      </node>\n";
+  }
+  out << "    </nodes>\n";
+
+  out << "    <edges count=\"" << edges.size() << "\">\n";
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const RelationEdge& edge = edges[i];
+    std::string label = XmlEscape(EdgeRelationLabel(edge));
+    out << "      <edge id=\"" << EdgeId(i) << "\" source=\"" << NodeId(edge.source)
+        << "\" target=\"" << NodeId(edge.target) << "\" type=\""
+        << (edge.symmetric ? "undirected" : "directed") << "\" kind=\"" << label
+        << "\" label=\"" << label << "\" weight=\"" << FormatNumber(edge.weight > 0 ? edge.weight : 1)
+        << "\">\n";
+    WriteAttvalues(out, EdgeColumns(), edge);
+    WriteSpells(out, edge.dates);
+    WriteColor(out, EdgeColor(edge));
+    out << "        <viz:thickness value=\"" << FormatNumber(EdgeWidth(edge.weight)) << "\"/>\n";
+    out << "      </edge>\n";
+  }
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,40 @@
+// The attributes that every data export (GraphML, GEXF, CSV, JSON) carries for a node
+// and an edge, in one table, so the formats cannot drift apart: a column added here
+// appears in all four with the same name, type and value.
+#ifndef ACTORGRAPH_EXPORT_GRAPH_COLUMNS_H_
+#define ACTORGRAPH_EXPORT_GRAPH_COLUMNS_H_
+
+#include <string>
+#include <vector>
+
+#include "graph/actor_graph.h"
+
+namespace actorgraph {
+
+enum class ColumnType { kString, kInt, kDouble, kBool };
+
+// Value as text: ints in decimal, doubles by FormatNumber, bools "true"/"false", strings
+// raw (each writer escapes them). An empty string means "no value" (no country, no date).
+template <typename Element>
+struct Column {
+  const char* name;
+  ColumnType type;
+  std::string (*value)(const Element&);
+};
+using NodeColumn = Column<ActorNode>;
+using EdgeColumn = Column<RelationEdge>;
+
+// label, type, country, mentions, articles, degree, weighted_degree, betweenness,
+// pagerank, component, names. `label` is the canonical name.
+const std::vector<NodeColumn>& NodeColumns();
+
+// relation, family, weight, symmetric, negated, asserted, planned, first_date,
+// last_date, articles, evidence. `weight` is the mention count as a double (never 0).
+const std::vector<EdgeColumn>& EdgeColumns();
+
+// "string", "int", "double", "boolean": GraphML's attr.type names.
+const char* GraphmlTypeName(ColumnType type);
+
+}  // namespace actorgraph
+
+#endif  // ACTORGRAPH_EXPORT_GRAPH_COLUMNS_H_

@@ -1,0 +1,89 @@
+#include "export/graph_style.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "export/text_escape.h"
+
+namespace actorgraph {
+
+std::string NodeId(std::size_t index) { return "n" + std::to_string(index); }
+std::string EdgeId(std::size_t index) { return "e" + std::to_string(index); }
+
+std::string HexColor(Rgb color) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", color.r & 0xFF, color.g & 0xFF,
+                color.b & 0xFF);
+  return buf;
+}
+
+Rgb ActorTypeColor(ActorType type) {
+  switch (type) {
+    case ActorType::kPerson: return {255, 243, 196};
+    case ActorType::kCountry: return {207, 226, 255};
+    case ActorType::kOrganisation: return {212, 237, 218};
+    case ActorType::kGroup: return {248, 215, 218};
+  }
+  return {230, 230, 230};
+}
+
+const char* ActorTypeShape(ActorType type) {
+  switch (type) {
+    case ActorType::kPerson: return "ellipse";
+    case ActorType::kCountry: return "box";
+    case ActorType::kOrganisation: return "hexagon";
+    case ActorType::kGroup: return "octagon";
+  }
+  return "ellipse";
+}
+
+Rgb EdgeColor(const RelationEdge& edge) {
+  if (edge.negated) return {142, 36, 170};
+  if (edge.family == "cooperation") return {46, 125, 50};
+  if (edge.family == "conflict") return {198, 40, 40};
+  return {117, 117, 117};
+}
+
+std::string EdgeRelationLabel(const RelationEdge& edge) {
+  return edge.negated ? "not " + edge.relation : edge.relation;
+}
+
+double EdgeWidth(int weight) {
+  if (weight <= 1) return 1;
+  double width = std::min(8.0, 1 + 1.5 * std::log2(static_cast<double>(weight)));
+  return std::round(width * 100) / 100;  // two decimals read better in the files
+}
+
+double NodeSize(const ActorNode& node) {
+  double size = 10 + 4 * std::log2(1 + std::max(0.0, node.weighted_degree));
+  return std::round(size * 100) / 100;
+}
+
+std::string EvidenceExcerpt(const RelationEdge& edge, std::size_t max_chars) {
+  if (edge.evidence.empty()) return "";
+  const EdgeEvidence& first = edge.evidence.front();
+  std::string line = first.doc + "#" + std::to_string(first.sentence);
+  if (!first.date.empty()) line += " (" + first.date + ")";
+  line += ": " + first.text;
+  return TruncateText(line, max_chars);
+}
+
+std::string JoinedNames(const ActorNode& node) {
+  std::string joined;
+  for (const std::string& name : node.names) {
+    if (!joined.empty()) joined += "; ";
+    joined += name;
+  }
+  return joined;
+}
+
+std::string FormatNumber(double value) {
+  if (!std::isfinite(value)) return "0";
+  char buf[32];
+  auto result = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, result.ptr);
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,157 @@
+// One UTF-8 decoder drives every function here: it walks the text code point by code
+// point, replacing each ill-formed subsequence with U+FFFD the way the Unicode standard
+// recommends ("maximal subpart": a truncated sequence becomes one U+FFFD, a stray byte
+// one each), so two writers can never disagree on what a name says.
+#include "export/text_escape.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace actorgraph {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Decodes the code point at text[pos]. Returns its length in bytes and sets *cp, or
+// returns the length of the ill-formed subsequence (>= 1) and sets *cp to -1.
+std::size_t Decode(std::string_view text, std::size_t pos, std::int32_t* cp) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    *cp = lead;
+    return 1;
+  }
+  std::size_t len;
+  std::int32_t value;
+  unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    len = 2, value = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    len = 3, value = lead & 0x0F;
+    if (lead == 0xE0) lo = 0xA0;         // no overlong forms
+    if (lead == 0xED) hi = 0x9F;         // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    len = 4, value = lead & 0x07;
+    if (lead == 0xF0) lo = 0x90;         // no overlong forms
+    if (lead == 0xF4) hi = 0x8F;         // nothing past U+10FFFF
+  } else {
+    *cp = -1;
+    return 1;
+  }
+  for (std::size_t i = 1; i < len; ++i) {
+    if (pos + i >= text.size()) {
+      *cp = -1;
+      return i;
+    }
+    unsigned char c = byte(pos + i);
+    unsigned char min = i == 1 ? lo : 0x80, max = i == 1 ? hi : 0xBF;
+    if (c < min || c > max) {
+      *cp = -1;
+      return i;
+    }
+    value = (value << 6) | (c & 0x3F);
+  }
+  *cp = value;
+  return len;
+}
+
+bool XmlAllowed(std::int32_t cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+// Calls emit(cp, bytes) for each code point of the sanitised text; bytes is its UTF-8.
+template <typename Emit>
+void ForEachCodePoint(std::string_view text, Emit emit) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::int32_t cp;
+    std::size_t len = Decode(text, pos, &cp);
+    if (cp < 0 || !XmlAllowed(cp)) {
+      emit(0xFFFD, kReplacement);
+    } else {
+      emit(cp, text.substr(pos, len));
+    }
+    pos += len;
+  }
+}
+
+}  // namespace
+
+std::string SanitizeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  ForEachCodePoint(text, [&](std::int32_t, std::string_view bytes) { out += bytes; });
+  return out;
+}
+
+std::string XmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  ForEachCodePoint(text, [&](std::int32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += bytes;
+    }
+  });
+  return out;
+}
+
+std::string JsonQuote(std::string_view text) {
+  std::string out = "\"";
+  out.reserve(text.size() + 2);
+  ForEachCodePoint(text, [&](std::int32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20) {  // unreachable after sanitising, kept for safety
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+          out += buf;
+        } else {
+          out += bytes;
+        }
+    }
+  });
+  return out + "\"";
+}
+
+std::string CsvField(std::string_view text) {
+  std::string clean = SanitizeText(text);
+  bool quote = !clean.empty() && (clean.front() == ' ' || clean.back() == ' ');
+  for (char c : clean) quote = quote || c == ',' || c == '"' || c == '\r' || c == '\n';
+  if (!quote) return clean;
+  std::string out = "\"";
+  for (char c : clean) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string TruncateText(std::string_view text, std::size_t max_chars) {
+  std::string clean = SanitizeText(text);
+  std::size_t chars = 0, cut = 0, pos = 0;
+  while (pos < clean.size()) {
+    std::int32_t cp;
+    std::size_t len = Decode(clean, pos, &cp);
+    ++chars;
+    if (chars == max_chars) cut = pos;  // where "…" goes if the text is too long
+    if (chars > max_chars) return clean.substr(0, cut) + "\xE2\x80\xA6";
+    pos += len;
+  }
+  return clean;
+}
+
+}  // namespace actorgraph
