@@ -500,7 +500,21 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           continue;
         }
         std::string office = Lower(title_text);
-        actor = state.RecentPerson(prefix_country, office);
+        // Someone of that country named earlier in this sentence comes first: "Putin and
+        // Modi met ..., provided the Russian leader attends".
+        for (const Hit& h : hits) {
+          const Actor& named = lexicon.actors()[h.name->actor];
+          if (h.begin < prefix->begin && named.type == ActorType::kPerson && named.country == prefix_country) {
+            actor = state.LexiconActor(h.name->actor);
+          }
+        }
+        for (const SentenceMention& m : mentions) {
+          if (m.begin < prefix->begin && out.actors[m.actor].type == ActorType::kPerson &&
+              out.actors[m.actor].country == prefix_country) {
+            actor = m.actor;
+          }
+        }
+        if (actor < 0) actor = state.RecentPerson(prefix_country, office);
         if (actor < 0) actor = state.RecentPerson(prefix_country, "");
         if (actor < 0 && year > 0) {
           auto it = impl.offices.find({prefix_country, office});
@@ -513,6 +527,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
         if (actor < 0) continue;
         mention.end = title.end;
+        mention.descriptive = true;
       }
       if (prefix != nullptr) {
         mention.begin = prefix->begin;
@@ -522,6 +537,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
       }
       mention.actor = actor;
+      if (!name_text.empty()) mention.name_begin = name_text.data() - text.data();
       state.AddTitle(actor, title_text);
       if (!name_text.empty()) state.RegisterPerson(actor, name_text);
       mentions.push_back(mention);
@@ -652,7 +668,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           actor = state.RecentCompatible(gender);
         }
         if (actor >= 0) {
-          pronouns.push_back({i, j, actor, MentionRole::kPerson});
+          pronouns.push_back({i, j, actor, MentionRole::kPerson, /*descriptive=*/true});
           if (first_person < 0) first_person = actor;
           state.Saw(actor);
         }

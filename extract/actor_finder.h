@@ -34,6 +34,8 @@ struct SentenceMention {
   std::size_t end = 0;
   int actor = 0;          // index into ArticleActors::actors
   MentionRole role = MentionRole::kPerson;
+  bool descriptive = false;  // "he", "the Russian foreign minister": refers without a name
+  std::size_t name_begin = 0;  // where the name starts after a title ("Foreign Minister |S. Jaishankar"); 0: at begin
 };
 
 struct ArticleActors {

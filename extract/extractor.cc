@@ -79,6 +79,12 @@ std::string_view LastClause(std::string_view words) {
   return words.substr(cut);
 }
 
+// The words that name the actor of a mention, without a title before them.
+std::string NameText(const std::string& text, const SentenceMention& m) {
+  std::size_t begin = m.name_begin > m.begin ? m.name_begin : m.begin;
+  return text.substr(begin, m.end - begin);
+}
+
 std::string OneLine(std::string_view text) {
   std::string line;
   line.reserve(text.size());
@@ -151,7 +157,8 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     for (const SentenceMention& m : mentions) {
       ActorMention mention;
       mention.actor = actors.actors[m.actor];
-      mention.actor.surface = prepared.text.substr(m.begin, m.end - m.begin);
+      // A pronoun or a title alone refers to the actor but is not one of its names.
+      if (!m.descriptive) mention.actor.surface = NameText(prepared.text, m);
       mention.sentence = number;
       mention.begin = prepared.ToOriginal(m.begin);
       mention.end = prepared.ToOriginal(m.end);
@@ -202,9 +209,9 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
         if (!seen.emplace(source_actor.name, type.name, target_actor.name, negated).second) continue;
         Relation relation;
         relation.source = source_actor;
-        relation.source.surface = prepared.text.substr(from.begin, from.end - from.begin);
         relation.target = target_actor;
-        relation.target.surface = prepared.text.substr(to.begin, to.end - to.begin);
+        if (!from.descriptive) relation.source.surface = NameText(prepared.text, from);
+        if (!to.descriptive) relation.target.surface = NameText(prepared.text, to);
         relation.type = type.name;
         relation.family = type.family;
         relation.symmetric = type.symmetric;
