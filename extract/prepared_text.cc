@@ -468,7 +468,7 @@ Tag ParseTag(std::string_view s, std::size_t lt, std::size_t& no_comment_end_aft
   const bool closing = s[i] == '/';
   if (closing) ++i;
   if (i >= s.size() || !IsAsciiAlpha(s[i])) return tag;
-  char name[16];
+  char name[32];  // long enough for Word's <st1:country-region>
   std::size_t length = 0;
   bool namespaced = false;
   while (i < s.size() && (IsAsciiAlnum(s[i]) || s[i] == ':' || s[i] == '-')) {
@@ -581,9 +581,11 @@ class Preparer {
   // Copies original_[begin, end) with one offset per byte.
   void CopyThrough(std::size_t begin, std::size_t end) {
     out_.text.append(original_.data() + begin, end - begin);
-    for (std::size_t k = begin; k < end; ++k) {
-      out_.original_offset.push_back(static_cast<std::uint32_t>(k));
-    }
+    std::vector<std::uint32_t>& offsets = out_.original_offset;
+    const std::size_t old_size = offsets.size();
+    offsets.resize(old_size + (end - begin));
+    std::uint32_t* offset = offsets.data() + old_size;
+    for (std::size_t k = begin; k < end; ++k) *offset++ = static_cast<std::uint32_t>(k);
   }
 
   // Appends `bytes`, every one of them mapped to `offset`.

@@ -15,29 +15,41 @@
 
 namespace actorgraph {
 
+// A plain value: copyable, and independent of the original once made.
 struct PreparedText {
   // Valid UTF-8. Typographic quotes and apostrophes become ' and ", dashes -, every
-  // Unicode space and NBSP a plain space, HTML entities (named, decimal, hex, and common
-  // mangled forms such as "&amp;quot;" or "&#8217" without ';') are decoded, tags
-  // (<p>, <br/>, <a href=...>) are dropped (block tags become a newline so they still end
-  // a paragraph), script/style content is dropped, invalid bytes become U+FFFD.
+  // Unicode space and NBSP a plain space, an ellipsis "...", zero-width characters and soft
+  // hyphens are dropped, "\r\n" and "\r" become "\n". HTML entities (named, decimal,
+  // hex, and common mangled forms such as "&amp;quot;" or "&#8217" without ';') are
+  // decoded, tags (<p>, <br/>, <a href=...>, comments) are dropped (block tags become a
+  // newline so they still end a paragraph), script/style content is dropped, invalid bytes
+  // become U+FFFD. Markup is recognised by HTML element name, so a '<' in prose ("a < b",
+  // "<Reuters>") stays; decoded text is never read again as markup, so "&lt;p&gt;" is
+  // the text "<p>".
   std::string text;
   // original_offset[i] is the byte offset in the original of text[i]; one more entry at
   // the end maps text.size() to original.size(). So a range [b, e) of `text` is the range
-  // [original_offset[b], original_offset[e]) of the original.
+  // [original_offset[b], original_offset[e]) of the original. Non-decreasing. Bytes copied
+  // unchanged map one to one; every byte of a replacement ("'" for "&rsquo;", "\n" for
+  // "</p>") maps to the start of what it replaces. Dropped input has no entry, so a range
+  // that ends right before dropped markup maps to a range that includes that markup
+  // ("Lavrov" in "<b>Lavrov</b> said" maps back to "Lavrov</b>").
   std::vector<std::uint32_t> original_offset;
 
   std::size_t ToOriginal(std::size_t offset) const { return original_offset[offset]; }
 };
 
-// Prepares `original` (any bytes). `origin` names the document in warnings: at most one
-// warning per document for invalid UTF-8, naming the byte offset of the first bad byte
-// ("news.jsonl:3: invalid UTF-8 at byte 1042, replaced"). REQUIRES: original.size() < 4 GiB.
+// Prepares `original` (any bytes) in one linear pass. `origin` names the document in
+// warnings: at most one warning per document for invalid UTF-8, naming the byte offset of
+// the first bad byte ("news.jsonl:3: invalid UTF-8 at byte 1042, replaced"); bytes inside
+// dropped markup are not checked. Thread-safe (no shared state besides `diagnostics`).
+// REQUIRES: original.size() < 4 GiB.
 PreparedText PrepareText(std::string_view original, std::string_view origin,
                          Diagnostics& diagnostics);
 
-// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD; for copying original
-// text (evidence sentences) into outputs that must be valid UTF-8.
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD (one per maximal
+// ill-formed subpart, as Unicode recommends); for copying original text (evidence
+// sentences) into outputs that must be valid UTF-8. Valid input comes back unchanged.
 std::string ValidUtf8(std::string_view bytes);
 
 }  // namespace actorgraph

@@ -139,6 +139,8 @@ constexpr NormalisationCase kMarkupCases[] = {
     {"<!DOCTYPE html><html><body>x</body></html>", "\n\nx\n\n"},
     {"<?xml version=\"1.0\"?>doc", "doc"},
     {"<o:p>Word</o:p> export", "Word export"},
+    {"<st1:country-region w:st=\"on\">Ukraine</st1:country-region>", "Ukraine"},
+    {"<averyveryveryveryverylongname x>", "<averyveryveryveryverylongname x>"},
     {"a<script type=\"text/javascript\">var x = \"<p>\" < 3;</script>b", "ab"},
     {"a<style>p { color: red; }</style>b", "ab"},
     {"a<SCRIPT>x</SCRIPT >b", "ab"},
