@@ -12,16 +12,29 @@
 
 namespace actorgraph {
 
-// A sentence as a byte range of the text it was split from; leading and trailing
-// whitespace is excluded, so begin < end.
+// A sentence as a byte range of the text it was split from (valid for as long as that
+// text is); leading and trailing whitespace is excluded, so begin < end.
 struct SentenceSpan {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
 
-// The sentences of `text` (normally PreparedText::text), in order. Runs in linear time.
-// Sentences longer than `max_sentence_bytes` are cut at a word boundary into pieces no
-// longer than that, so one run-on line cannot blow up later stages.
+// The sentences of `text` (normally PreparedText::text: closing quotes are recognised as
+// ASCII ' and " only), in order, disjoint. Runs in linear time; thread-safe.
+//
+// A stop ('.', '?', '!', "...", with the closing quotes or brackets after it) ends a
+// sentence only when followed by whitespace and not by a lower-case word. After a single
+// '.', the word before it decides: an initial ("S.") or a title ("Mr.", "Gen.", "Sen.",
+// "vs.", "e.g.") never ends a sentence; "No.", "Art." and month abbreviations never do
+// before a number; dotted abbreviations ("U.S.", "a.m."), company and name suffixes
+// ("Inc.", "Ltd.", "Jr.") and those same number abbreviations end one only before a
+// common sentence opener ("U.S. The" splits, "U.S. President" does not). A blank line
+// always ends a sentence; a single newline ends one when the line has no final stop, unless
+// the next line starts in lower case or the line ends with ',', ';' or a word like "of".
+//
+// Sentences longer than `max_sentence_bytes` are cut at a word boundary (inside a longer
+// word, at a UTF-8 character boundary) into pieces no longer than that, so one run-on
+// line cannot blow up later stages.
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          std::size_t max_sentence_bytes = 4096);
 

@@ -252,6 +252,20 @@ TEST(SentenceSplitter, ShortSentencesAreNotCut) {
   EXPECT_EQ(Sentences("Twelve bytes", 11), (std::vector<std::string>{"Twelve", "bytes"}));
 }
 
+TEST(SentenceSplitter, TinyLimitsStillMakeProgress) {
+  EXPECT_EQ(Sentences("ab cd", 1), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(Sentences("ab cd", 0), (std::vector<std::string>{"a", "b", "c", "d"}));
+  // A limit below the size of a character yields whole characters, never half of one.
+  EXPECT_EQ(Sentences("\u00E9\u00E9", 1), (std::vector<std::string>{"\u00E9", "\u00E9"}));
+}
+
+TEST(SentenceSplitter, CutPiecesOfSeveralSentences) {
+  const std::vector<std::string> pieces =
+      Sentences("Envoys from Chad and Niger met. They signed a pact on water rights.", 20);
+  EXPECT_EQ(pieces, (std::vector<std::string>{"Envoys from Chad and", "Niger met.",
+                                              "They signed a pact", "on water rights."}));
+}
+
 TEST(SentenceSplitter, LongRunsStayLinear) {
   // Pathological inputs for a splitter that looks back or ahead too far.
   std::string dots(1 << 20, '.');
