@@ -59,7 +59,7 @@ std::string DotText(std::string_view text) {
       case '\\': out += "\\\\"; break;
       case '&': out += "&amp;"; break;  // Graphviz decodes entities in labels: keep "&lt;" literal
       case '\n': out += "\\n"; break;  // a centred line break
-      case '\r': break;
+      case '\r': out += ' '; break;
       case '\t': out += ' '; break;
       default: out += c;
     }
@@ -116,6 +116,8 @@ void DeclareDefaults(Agraph_t* g) {
   graph_attr("fontname", "sans-serif");
   graph_attr("rankdir", "LR");
   graph_attr("overlap", "false");  // neato, fdp and sfdp: move overlapping nodes apart
+  graph_attr("sep", "+12");        // ... and leave room for edge labels between them
+  graph_attr("K", "1");            // fdp and sfdp: longer springs than sfdp's 0.3 inch
   graph_attr("outputorder", "edgesfirst");
   graph_attr("label", "");
   graph_attr("style", "");

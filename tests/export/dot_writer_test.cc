@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "export/graph_renderer.h"
@@ -49,7 +51,11 @@ TEST(DotWriter, EscapesBackslashesSoNamesAreNotGraphvizEscapes) {
 TEST(DotWriter, HostileNamesSurviveRendering) {
   ActorGraph graph = testing::HostileGraph();
   std::ostringstream svg;
-  RenderDot(Dot(graph), Layout::kDot, RenderFormat::kSvg, svg);
+  std::string dot = Dot(graph);
+  RenderDot(dot, Layout::kDot, RenderFormat::kSvg, svg);
+  if (const char* keep = std::getenv("ACTORGRAPH_RENDER_DIR")) {  // for a person to look at
+    std::ofstream(std::string(keep) + "/hostile.dot", std::ios::binary) << dot;
+  }
   testing::TempDir dir;
   std::string file = dir.Write("graph.svg", svg.str());
   std::string script = dir.Write("texts.py", R"PY(

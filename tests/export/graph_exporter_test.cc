@@ -171,6 +171,24 @@ TEST(GraphExporter, DirectedGraphLoadsInNetworkxToo) {
                            static_cast<long>(graph.edges().size())));
 }
 
+// The JSON shape is networkx's node-link format (which d3 also reads).
+TEST(GraphExporter, JsonLoadsInNetworkx) {
+  ActorGraph graph = testing::SmallGraph();
+  TempDir dir;
+  ExportOptions options;
+  options.output_dir = dir.path().string();
+  options.formats = {ExportFormat::kJson};
+  ExportGraph(graph, options);
+  testing::CommandResult result = RunCommand(
+      "python3 -c 'import json, sys, networkx as nx; "
+      "g = nx.node_link_graph(json.load(open(sys.argv[1])), edges=\"links\"); "
+      "print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.is_multigraph())' " +
+      ShellQuote(dir.path().string() + "/graph.json"));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, std::to_string(graph.nodes().size()) + " " +
+                            std::to_string(graph.edges().size()) + " True True\n");
+}
+
 TEST(GraphExporter, EmptyGraphLoadsInEveryClient) {
   GraphBuilder builder;
   ExpectClientsAgree(builder.Build());
