@@ -1,0 +1,245 @@
+#include "extract/relation_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/error.h"
+#include "extract/rule_source.h"
+
+namespace actorgraph {
+namespace {
+
+RuleSource File(const std::string& path, const std::string& text) { return {path, text, false}; }
+
+std::string LoadError(const std::vector<RuleSource>& sources) {
+  try {
+    RelationRules::Load(sources);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+// Writes a placeholder sentence: "{P0} met {C1}" -> "\x01P0\x02 met \x01C1\x02".
+std::string Sentence(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      std::size_t close = text.find('}', i);
+      out += RelationRules::Placeholder(std::stoi(text.substr(i + 2, close - i - 2)), text[i + 1]);
+      i = close;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// "met 0>1" per pair: sources to targets, participants pairwise.
+std::vector<std::string> Pairs(const RelationRules& rules, const std::string& text) {
+  std::vector<std::string> pairs;
+  for (const RuleMatch& match : rules.Match(Sentence(text))) {
+    const std::string& name = rules.types()[match.type].name;
+    for (int s : match.sources)
+      for (int t : match.targets) pairs.push_back(name + " " + std::to_string(s) + ">" + std::to_string(t));
+    for (std::size_t i = 0; i < match.participants.size(); ++i)
+      for (std::size_t j = i + 1; j < match.participants.size(); ++j)
+        pairs.push_back(name + " " + std::to_string(match.participants[i]) + "-" +
+                        std::to_string(match.participants[j]));
+  }
+  return pairs;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(RelationRules, PlaceholderFormat) {
+  EXPECT_EQ(RelationRules::Placeholder(0, 'P'), "\x01P0\x02");
+  EXPECT_EQ(RelationRules::Placeholder(12, 'L'), "\x01L12\x02");
+}
+
+TEST(RelationRules, ReadsTypesAndTheirFields) {
+  RelationRules rules = RelationRules::Load({File("r/m.rules", R"(# Meetings.
+relation met
+  symmetric yes
+  family cooperation
+  cameo 04
+  pattern {X} met {Y}
+
+relation scolded
+  pattern {X} scolded {Y}
+)")});
+  ASSERT_EQ(rules.types().size(), 2u);
+  EXPECT_EQ(rules.types()[0].name, "met");
+  EXPECT_TRUE(rules.types()[0].symmetric);
+  EXPECT_EQ(rules.types()[0].family, "cooperation");
+  EXPECT_EQ(rules.types()[0].cameo, "04");
+  EXPECT_EQ(rules.types()[0].defined_at, "r/m.rules:2");
+  EXPECT_FALSE(rules.types()[1].symmetric);
+  EXPECT_EQ(rules.types()[1].family, "neutral");  // the default
+  EXPECT_EQ(rules.pattern_location(0), "r/m.rules:6");
+  EXPECT_EQ(rules.pattern_location(1), "r/m.rules:9");
+}
+
+TEST(RelationRules, OnlyRulesFilesAreRead) {
+  RelationRules rules = RelationRules::Load({File("r/a.actors", "actor Chile\n  type country\n"),
+                                             File("r/m.rules", "relation met\n  pattern {X} met {Y}\n")});
+  EXPECT_EQ(rules.types().size(), 1u);
+}
+
+TEST(RelationRules, ErrorsNameFileAndLine) {
+  struct Case {
+    std::vector<RuleSource> sources;
+    std::string error;
+  };
+  const Case cases[] = {
+      {{File("r/a.rules", "relation met\n  pattern {X} (met {Y}\n")},
+       "r/a.rules:2: bad pattern: missing )"},  // RE2's message, checked by prefix below
+      {{File("r/a.rules", "relation met\n  symmetric yes\n  colour red\n")}, "r/a.rules:3: unknown field 'colour'"},
+      {{File("r/a.rules", "relation met\n  pattern {X}{SOON} met {Y}\n")}, "r/a.rules:2: unknown macro {SOON}"},
+      {{File("r/a.rules", "relation met\n  pattern {X} met the press\n")},
+       "r/a.rules:2: a pattern needs both {X} and {Y}, or {P}"},
+      {{File("r/a.rules", "relation met\n  pattern talks with {Y}\n")},
+       "r/a.rules:2: a pattern needs both {X} and {Y}, or {P}"},
+      {{File("r/a.rules", "relation urged\n  pattern {P} urged each other\n")},
+       "r/a.rules:2: {P} is for symmetric relations; use {X} and {Y}"},
+      {{File("r/a.rules", "relation met\n  symmetric yes\n  pattern {P} met {Y}\n")},
+       "r/a.rules:3: a pattern uses either {P} or {X} and {Y}"},
+      {{File("r/a.rules", "relation met\n  pattern {X} met {Y}\n"),
+        File("r/b.rules", "\nrelation met\n  pattern {X} talked to {Y}\n")},
+       "r/b.rules:2: relation 'met' already defined at r/a.rules:1"},
+      {{File("r/a.rules", "define SOON (?:soon)\n"), File("r/b.rules", "# later\ndefine SOON (?:later)\n")},
+       "r/b.rules:2: macro 'SOON' already defined at r/a.rules:1"},
+      {{File("r/a.rules", "  pattern {X} met {Y}\n")}, "r/a.rules:1: 'pattern' outside a relation block"},
+      {{File("r/a.rules", "relation met\n  pattern {X} met {Y:building}\n")},
+       "r/a.rules:2: unknown actor type 'building' (person, country, organisation, group, place, actor)"},
+      {{File("r/a.rules", "relation met\n  pattern {X} met {X}\n")}, "r/a.rules:2: {X} used twice in one pattern"},
+      {{File("r/a.rules", "relation met\n  symmetric maybe\n")}, "r/a.rules:2: symmetric must be yes or no: 'maybe'"},
+      {{File("r/a.rules", "relation met\n  family friendly\n")},
+       "r/a.rules:2: family must be cooperation, conflict or neutral: 'friendly'"},
+      {{File("r/a.rules", "define LOOP a{LOOP}\nrelation met\n  pattern {X}{LOOP}{Y}\n")},
+       "r/a.rules:3: macros nest too deeply (a macro that uses itself?)"},
+  };
+  for (const Case& c : cases) {
+    std::string error = LoadError(c.sources);
+    if (c.error.find("bad pattern") != std::string::npos) {
+      EXPECT_EQ(error.substr(0, c.error.size()), c.error) << error;
+    } else {
+      EXPECT_EQ(error, c.error);
+    }
+  }
+}
+
+TEST(RelationRules, ABadRegexShowsRe2sMessage) {
+  std::string error = LoadError({File("mine/x.rules", "relation met\n\n  pattern {X} met{2,1} {Y}\n")});
+  EXPECT_EQ(error.rfind("mine/x.rules:3: bad pattern: invalid repetition size: {2,1}", 0), 0u) << error;
+}
+
+TEST(RelationRules, MacrosMayComeFromAnyFileInAnyOrder) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", "relation met\n  pattern {X} {MEET} {Y}\n"),
+                                             File("r/b.rules", "define MEET (?:met|{SAW})\ndefine SAW saw\n")});
+  EXPECT_EQ(Pairs(rules, "{P0} saw {P1}."), Strings{"met 0>1"});
+}
+
+TEST(RelationRules, HashInsideAPatternIsNoComment) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", "relation met\n  pattern {X} met #{Y}\n")});
+  EXPECT_EQ(Pairs(rules, "{P0} met #{P1}."), Strings{"met 0>1"});
+}
+
+TEST(RelationRules, CapturesListsOfActors) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", R"(relation met
+  symmetric yes
+  pattern {X} met {Y}
+  pattern talks between {P}
+relation urged
+  pattern {X} urged {Y}
+)")});
+  struct Case {
+    std::string sentence;
+    Strings pairs;
+  };
+  const Case cases[] = {
+      {"{P0} met {P1}.", {"met 0>1"}},
+      {"{P0} met {P1} and {P2}.", {"met 0>1", "met 0>2"}},
+      {"{P0} and {C1} met {P2}, {P3} and {P4}.", {"met 0>2", "met 0>3", "met 0>4", "met 1>2", "met 1>3", "met 1>4"}},
+      {"Both {C0} and {C1} met {O2}.", {"met 0>2", "met 1>2"}},
+      {"{P0} met {P1} as well as his {P2}.", {"met 0>1", "met 0>2"}},
+      {"talks between {C0}, {C1} and {C2} resumed", {"met 0-1", "met 0-2", "met 1-2"}},
+      // A comma alone does not make a list: the second is not the first's partner.
+      {"Besides {P0}, {P1} urged {P2}.", {"urged 1>2"}},
+      // Patterns ignore case.
+      {"{P0} URGED {P1}.", {"urged 0>1"}},
+      {"{P0} spoke.", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Pairs(rules, c.sentence), c.pairs) << c.sentence;
+}
+
+TEST(RelationRules, TypedPlaceholdersRestrictTheActors) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", R"(relation visited
+  pattern {X:person} visited {Y:place}
+relation attacked
+  pattern {X} attacked {Y:country+group}
+relation joined
+  pattern {X} joined {Y:organisation}
+)")});
+  struct Case {
+    std::string sentence;
+    Strings pairs;
+  };
+  const Case cases[] = {
+      {"{P0} visited {C1}.", {"visited 0>1"}},
+      {"{P0} visited {L1}.", {"visited 0>1"}},   // a place named as a location
+      {"{P0} visited {P1}.", {}},                // a person is no place
+      {"{C0} visited {C1}.", {}},                // {X:person}
+      {"{C0} attacked {G1}.", {"attacked 0>1"}},
+      {"{C0} attacked {C1}.", {"attacked 0>1"}},
+      {"{C0} attacked {O1}.", {}},
+      {"{C0} attacked {L1}.", {}},               // untyped and typed alike never take a location...
+      {"{L0} attacked {C1}.", {}},               // ...unless the type says place
+      {"{C0} joined {O1}.", {"joined 0>1"}},
+      {"{C0} joined {C1}.", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Pairs(rules, c.sentence), c.pairs) << c.sentence;
+}
+
+TEST(RelationRules, MatchReportsWhereItsListsAre) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", "relation urged\n  pattern {X} urged {Y}\n")});
+  std::string sentence = Sentence("Then {P0} urged {C1} and {C2} again.");
+  std::vector<RuleMatch> matches = rules.Match(sentence);
+  ASSERT_EQ(matches.size(), 1u);
+  const RuleMatch& m = matches[0];
+  EXPECT_EQ(sentence.substr(m.begin, m.end - m.begin), Sentence("{P0} urged {C1} and {C2}"));
+  ASSERT_EQ(m.lists.size(), 2u);
+  EXPECT_EQ(sentence.substr(m.lists[0].first, m.lists[0].second - m.lists[0].first), Sentence("{P0}"));
+  EXPECT_EQ(sentence.substr(m.lists[1].first, m.lists[1].second - m.lists[1].first), Sentence("{C1} and {C2}"));
+  EXPECT_EQ(m.sources, (std::vector<int>{0}));
+  EXPECT_EQ(m.targets, (std::vector<int>{1, 2}));
+}
+
+TEST(RelationRules, MatchesOfOnePatternDoNotOverlap) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", "relation met\n  pattern {X} met {Y}\n")});
+  // The second actor is the first match's target, not the subject of a second one.
+  EXPECT_EQ(Pairs(rules, "{P0} met {P1} met {P2}."), Strings{"met 0>1"});
+  EXPECT_EQ(Pairs(rules, "{P0} met {P1}; {P2} met {P3}."), (Strings{"met 0>1", "met 2>3"}));
+}
+
+TEST(RelationRules, BuiltinRulesLoad) {
+  RelationRules rules = RelationRules::Load(LoadRuleSources(""));
+  Strings names;
+  for (const RelationType& type : rules.types()) names.push_back(type.name);
+  for (const char* name : {"met", "visited", "hosted", "called", "told", "urged", "welcomed", "praised",
+                           "criticized", "blamed", "warned", "attacked", "sanctioned", "signed", "abstained",
+                           "supported"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+  }
+  for (const RelationType& type : rules.types()) {
+    bool symmetric = type.name == "met" || type.name == "called" || type.name == "signed";
+    EXPECT_EQ(type.symmetric, symmetric) << type.name;
+  }
+}
+
+}  // namespace
+}  // namespace actorgraph
