@@ -476,29 +476,52 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
       if (actor < 0) {
         // A title alone. "the Russian foreign minister": resolve it within the article.
         if (prefix == nullptr || !IsCountryLike(lexicon, prefix->name)) continue;
-        std::string before = Lower(text.substr(sb, prefix->begin - sb));
-        static const RE2 kDefinite(R"((?:^|\s)the (?:[a-z-]+ ){0,2}$)");
-        if (!RE2::PartialMatch(before, kDefinite)) {
-          // "Daleep Singh, the US deputy national security adviser": apposition names a
-          // person and gives their country.
-          static const RE2 kApposition(
-              R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}), (?:the|a|an) (?:[a-z-]+ ){0,2}$)");
-          std::string_view raw_before = text.substr(sb, prefix->begin - sb);
-          re2::StringPiece name_piece;
-          if (!RE2::PartialMatch(re2::StringPiece(raw_before.data(), raw_before.size()), kApposition,
-                                 &name_piece)) {
+        std::string_view raw_before = text.substr(sb, prefix->begin - sb);
+        re2::StringPiece raw_piece(raw_before.data(), raw_before.size());
+        // Apposition comes before "the ... title": in "Olaf Scholz, the German chancellor,"
+        // and "Daleep Singh, the US deputy national security adviser," the title only
+        // describes the person just named. Made a mention of its own, it would stand
+        // between that subject and its verb and hide the relation.
+        static const RE2 kAppositionTail(R"((, (?:the|a|an) (?:[a-z-]+ ){0,2})$)");
+        re2::StringPiece tail;
+        if (RE2::PartialMatch(raw_piece, kAppositionTail, &tail)) {
+          std::size_t comma = tail.data() - text.data();
+          int named = -1;
+          for (const Hit& h : hits) {
+            if (h.end == comma && lexicon.actors()[h.name->actor].type == ActorType::kPerson) {
+              named = state.LexiconActor(h.name->actor);
+            }
+          }
+          for (const SentenceMention& m : mentions) {
+            if (m.end == comma && m.role == MentionRole::kPerson) named = m.actor;
+          }
+          if (named >= 0) {
+            state.AddTitle(named, title_text);
+            if (out.actors[named].country.empty()) out.actors[named].country = prefix_country;
+            prefix->consumed = true;
             continue;
           }
-          std::size_t begin = name_piece.data() - text.data();
-          std::size_t end = begin + name_piece.size();
-          std::string_view name = impl.NameAt(text, begin, end, hits);
-          if (name.size() != end - begin || Overlaps(mentions, begin, end)) continue;
-          int person = state.UnknownPerson(name, prefix_country);
-          state.AddTitle(person, title_text);
-          state.RegisterPerson(person, name);
-          mentions.push_back({begin, end, person, MentionRole::kPerson});
-          continue;
+          // A name nobody listed: apposition names a person and gives their country.
+          static const RE2 kApposition(
+              R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}), (?:the|a|an) (?:[a-z-]+ ){0,2}$)");
+          re2::StringPiece name_piece;
+          if (RE2::PartialMatch(raw_piece, kApposition, &name_piece)) {
+            std::size_t begin = name_piece.data() - text.data();
+            std::size_t end = begin + name_piece.size();
+            std::string_view name = impl.NameAt(text, begin, end, hits);
+            if (name.size() == end - begin && !Overlaps(mentions, begin, end)) {
+              int person = state.UnknownPerson(name, prefix_country);
+              state.AddTitle(person, title_text);
+              state.RegisterPerson(person, name);
+              mentions.push_back({begin, end, person, MentionRole::kPerson});
+              prefix->consumed = true;
+              continue;
+            }
+          }
         }
+        std::string before = Lower(raw_before);
+        static const RE2 kDefinite(R"((?:^|\s)the (?:[a-z-]+ ){0,2}$)");
+        if (!RE2::PartialMatch(before, kDefinite)) continue;
         std::string office = Lower(title_text);
         // Someone of that country named earlier in this sentence comes first: "Putin and
         // Modi met ..., provided the Russian leader attends".
