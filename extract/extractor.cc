@@ -120,6 +120,29 @@ struct Extractor::Impl {
     }
     return false;
   }
+
+  // Whether `words` hold a cue of a plan that is not part of a refusal: in "refused to
+  // meet" or "declined to visit" the cue "to meet" shares its "to" with the negation
+  // cue, and a refusal is no plan.
+  bool Planned(std::string_view words) const {
+    re2::StringPiece input(words.data(), words.size());
+    re2::StringPiece cue, refusal;
+    for (std::size_t pos = 0;
+         pos < words.size() && planned->Match(input, pos, words.size(), RE2::UNANCHORED, &cue, 1);) {
+      std::size_t begin = cue.data() - words.data(), end = begin + cue.size();
+      bool in_refusal = false;
+      for (std::size_t at = 0; !in_refusal && at < words.size() &&
+                               negation->Match(input, at, words.size(), RE2::UNANCHORED, &refusal, 1);) {
+        std::size_t refusal_begin = refusal.data() - words.data();
+        std::size_t refusal_end = refusal_begin + refusal.size();
+        in_refusal = refusal_begin < end && begin < refusal_end;
+        at = std::max(refusal_end, refusal_begin + 1);
+      }
+      if (!in_refusal) return true;
+      pos = std::max(end, begin + 1);
+    }
+    return false;
+  }
 };
 
 Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -192,7 +215,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
       const RelationType& type = types[match.type];
       std::string relation_words = RelationWords(placeholders, match);
       bool negated = impl.Negated(LastClause(relation_words));
-      bool planned = RE2::PartialMatch(relation_words, *impl.planned);
+      bool planned = impl.Planned(relation_words);
       std::vector<std::pair<int, int>> pairs;
       for (int source : match.sources)
         for (int target : match.targets) pairs.emplace_back(source, target);
