@@ -648,6 +648,20 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
       }
       std::size_t j = i;
       while (j < se && IsWordByte(text[j])) ++j;
+      // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
+      std::size_t k = j;
+      while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
+        for (++k; k < se && IsWordByte(text[k]); ++k) {
+        }
+      }
+      if (k > j && IsUpper(text[i]) && !Overlaps(mentions, i, k)) {
+        int actor = state.PersonByWord(std::string(text.substr(i, k - i)));
+        if (actor >= 0) {
+          mentions.push_back({i, k, actor, MentionRole::kPerson});
+          i = k;
+          continue;
+        }
+      }
       if (IsUpper(text[i]) && !Overlaps(mentions, i, j)) {
         int actor = state.PersonByWord(std::string(text.substr(i, j - i)));
         if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
