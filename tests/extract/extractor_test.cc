@@ -95,6 +95,7 @@ TEST(Extractor, Visits) {
       {"Narendra Modi will visit Washington in September.", {"Narendra Modi visited United States [planned]"}},
       {"Angela Merkel paid a farewell visit to Israel.", {"Angela Merkel visited Israel"}},
       {"Xi Jinping hosted Vladimir Putin in Beijing.", {"Xi Jinping hosted Vladimir Putin"}},
+      {"Vladimir Putin was hosted by Xi Jinping.", {"Xi Jinping hosted Vladimir Putin"}},
   });
 }
 
@@ -149,6 +150,8 @@ TEST(Extractor, ThreatsForceAndSanctions) {
       {"Georgia was invaded by Russia in 2008.", {"Russia attacked Georgia"}},
       {"The United States sanctioned Iran's central bank.", {"United States sanctioned Iran"}},
       {"The European Union imposed new sanctions on Belarus.", {"European Union sanctioned Belarus"}},
+      {"Belarus was sanctioned by Canada.", {"Canada sanctioned Belarus"}},
+      {"The sanctions imposed by the EU on Myanmar hurt its economy.", {"European Union sanctioned Myanmar"}},
   });
 }
 
@@ -159,6 +162,7 @@ TEST(Extractor, AgreementsVotesAndSupport) {
       {"Brazil abstained from voting on the resolution in the UN Security Council.",
        {"Brazil abstained United Nations Security Council"}},
       {"Poland backed Ukraine's bid to join NATO.", {"Poland supported Ukraine"}},
+      {"Moldova is strongly supported by Romania.", {"Romania supported Moldova"}},
   });
 }
 
