@@ -757,20 +757,28 @@ std::optional<CalendarDate> Resolve(const Expression& e, const std::vector<Token
         if (!IsValidDay(year, w.month, w.day)) return std::nullopt;
         return CalendarDate{year, w.month, w.day};
       }
-      // The year that puts the day nearest the article date (February 29 may need to
-      // look a few years away).
+      // News reports what happened and announces what will: in a future clause the day
+      // is the next one on or after the article date; otherwise the last one on or before
+      // it, when that is within nine months; failing both, the year that puts the day
+      // nearest the article date. (February 29 may need to look a few years away.)
       std::int64_t target = DaysFromCivil(anchor.year, anchor.month == 0 ? 7 : anchor.month,
                                           anchor.day == 0 ? 1 : anchor.day);
-      std::optional<CalendarDate> best;
+      bool future = ClauseIsFuture(tokens, e.begin, e.end);
+      std::optional<CalendarDate> best, before, after;
       std::int64_t best_distance = 0;
       for (int year = anchor.year - 4; year <= anchor.year + 4; ++year) {
         if (!IsValidDay(year, w.month, w.day)) continue;
-        std::int64_t distance = std::llabs(DaysFromCivil(year, w.month, w.day) - target);
+        std::int64_t days = DaysFromCivil(year, w.month, w.day);
+        std::int64_t distance = std::llabs(days - target);
         if (!best || distance < best_distance) {
           best = CalendarDate{year, w.month, w.day};
           best_distance = distance;
         }
+        if (days <= target && target - days <= 270) before = CalendarDate{year, w.month, w.day};
+        if (days >= target && !after) after = CalendarDate{year, w.month, w.day};
       }
+      if (future && after) return after;
+      if (!future && before) return before;
       return best;
     }
     case Expression::Kind::kMonth: {

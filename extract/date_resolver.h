@@ -40,8 +40,10 @@ std::optional<CalendarDate> FindFullDate(std::string_view text);
 
 // The date the sentence's own words give, resolved against `article_date` (may be
 // empty; anything ParseDate accepts). The first date expression in the sentence decides.
-// Explicit dates without a year take the year that puts them nearest the article date
-// ("on December 28" in an article of 2 January is the previous December). Weekdays
+// Explicit dates without a year are the last such day on or before the article date
+// (within nine months: "invaded Georgia on August 8" in an article of March is last
+// August), or in a future clause the next one on or after it; failing both, the year
+// that puts them nearest the article date. Weekdays
 // ("on Thursday") resolve to the nearest such day on or before the article date unless
 // the clause around them is in the future tense ("will", "is to", "is expected to"),
 // then on or after it; "last Thursday"/"next Thursday" are strictly before/after. A

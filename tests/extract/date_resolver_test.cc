@@ -129,11 +129,18 @@ TEST(DateResolver, ResolvesDateExpressions) {
       {"Lavrov will meet Wang next Thursday.", "2022-03-31", "2022-04-07"},
       {"The ministers held talks in Astana on Wednesday.", "2024-07-03", "2024-07-03"},
       {"The meeting on Thursday, March 3, 2022 ended early.", "2022-03-31", "2022-03-03"},
-      // Day and month: the year that puts them nearest the article date.
+      // Day and month: the last such day before the article date, the next in a future
+      // clause, else the nearest.
       {"Moscow launched its offensive against Ukraine on February 24.", "2022-03-31", "2022-02-24"},
       {"Lavrov will meet Modi on 1 April, the spokeswoman said.", "2022-03-31", "2022-04-01"},
       {"Jaishankar is expected to visit Russia on November 8.", "2022-10-28", "2022-11-08"},
       {"On December 28 the border was closed.", "2022-01-02", "2021-12-28"},
+      // A past act months before the article is last year's, not the nearer date ahead.
+      {"Russia invaded Georgia on August 8.", "2021-03-10", "2020-08-08"},
+      // A future act is the next such day, even if the last one was nearer.
+      {"The leaders will meet on February 20.", "2022-03-01", "2023-02-20"},
+      // Nothing within nine months before and no future tense: the nearest.
+      {"The summit opens on January 5.", "2021-12-20", "2022-01-05"},
       {"The summit opens on 2 January.", "2021-12-30", "2022-01-02"},
       {"The decree of February 29 stands.", "2024-03-10", "2024-02-29"},
       {"The pact was signed on 5 March last year.", "2022-03-31", "2021-03-05"},
