@@ -691,6 +691,22 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
       }
       std::string word = Lower(text.substr(i, j - i));
+      if (word == "it" && !Overlaps(mentions, i, j)) {
+        // "Germany said it would support France": in reported speech "it" is the state
+        // or body that spoke. Elsewhere "it" is too often a thing to be resolved.
+        static const RE2 kReported(
+            R"( (?:(?:has|had|also) )*(?:said|says|stated|states|announced|announces|added|adds|warned|warns|insisted|insists|noted|notes|argued|declared|declares|confirmed|confirms)(?: on [A-Za-z]+)?,?(?: that)? )");
+        for (auto m = mentions.rbegin(); m != mentions.rend(); ++m) {
+          if (m->end > i) continue;
+          bool body = m->role == MentionRole::kCountry || m->role == MentionRole::kOrganisation ||
+                      m->role == MentionRole::kGroup;
+          std::string_view between = text.substr(m->end, i - m->end);
+          if (body && RE2::FullMatch(re2::StringPiece(between.data(), between.size()), kReported)) {
+            pronouns.push_back({i, j, m->actor, m->role, /*descriptive=*/true});
+          }
+          break;
+        }
+      }
       bool subject_form = word == "he" || word == "she";
       bool object_form = word == "him";
       if ((subject_form || object_form) && !Overlaps(mentions, i, j)) {

@@ -79,6 +79,14 @@ std::string_view LastClause(std::string_view words) {
   return words.substr(cut);
 }
 
+// The words after the last comma: a clause set off by commas between the actor and the
+// verb ("Lula, who will visit China, met Biden") does not make the verb planned, while
+// "will arrive in Delhi and meet Modi" still is.
+std::string_view AfterLastComma(std::string_view words) {
+  std::size_t at = words.rfind(", ");
+  return at == std::string_view::npos ? words : words.substr(at + 2);
+}
+
 // The words that name the actor of a mention, without a title before them.
 std::string NameText(const std::string& text, const SentenceMention& m) {
   std::size_t begin = m.name_begin > m.begin ? m.name_begin : m.begin;
@@ -215,7 +223,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
       const RelationType& type = types[match.type];
       std::string relation_words = RelationWords(placeholders, match);
       bool negated = impl.Negated(LastClause(relation_words));
-      bool planned = impl.Planned(relation_words);
+      bool planned = impl.Planned(AfterLastComma(relation_words));
       std::vector<std::pair<int, int>> pairs;
       for (int source : match.sources)
         for (int target : match.targets) pairs.emplace_back(source, target);
