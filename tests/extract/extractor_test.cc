@@ -175,6 +175,24 @@ TEST(Extractor, WordsAndClausesInBetween) {
       {"Vladimir Putin on Tuesday met Alexander Lukashenko.", {"Alexander Lukashenko met Vladimir Putin"}},
       {"Angela Merkel, for her part, has repeatedly criticised Hungary.", {"Angela Merkel criticized Hungary"}},
       {"India, which has long relied on Russian arms, signed a deal with France.", {"France signed India"}},
+      // A relative clause that names someone else keeps both relations.
+      {"Lula, who met Joe Biden last year, will visit China.",
+       {"Joe Biden met Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva visited China [planned]"}},
+      // Fronted participles and circumstances name the subject after the comma.
+      {"After meeting Xi Jinping, Joe Biden said the talks were candid.", {"Joe Biden met Xi Jinping"}},
+      {"During his visit to Japan, Narendra Modi met Fumio Kishida.",
+       {"Fumio Kishida met Narendra Modi", "Narendra Modi visited Japan"}},
+      {"Delegations from Turkey and Syria held talks in Moscow on Monday.", {"Syria met Turkey"}},
+  });
+}
+
+TEST(Extractor, ItInReportedSpeechIsTheBodyThatSpoke) {
+  ExpectRelations({
+      {"Germany said it would support France in the dispute.", {"Germany supported France [planned]"}},
+      {"The European Union announced that it will sanction Belarus.",
+       {"European Union sanctioned Belarus [planned]"}},
+      // Elsewhere "it" is not resolved: here it is the resolution, not Russia.
+      {"Russia drafted a resolution but it criticized Ukraine.", {}},
   });
 }
 
@@ -202,6 +220,9 @@ TEST(Extractor, Modality) {
       {"Vladimir Putin is likely to visit North Korea.", {"Vladimir Putin visited North Korea [planned]"}},
       {"Joe Biden will call Xi Jinping.", {"Joe Biden called Xi Jinping [planned]"}},
       {"Joe Biden called Xi Jinping.", {"Joe Biden called Xi Jinping"}},
+      // A plan inside a clause set off by commas is not the main verb's.
+      {"Emmanuel Macron, who will visit China, met Olaf Scholz.",
+       {"Emmanuel Macron met Olaf Scholz", "Emmanuel Macron visited China [planned]"}},
   });
 }
 
