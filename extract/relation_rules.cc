@@ -4,7 +4,9 @@
 // read back from the placeholders it captured.
 #include "extract/relation_rules.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -215,11 +217,55 @@ class RulesParser {
   std::map<std::string, Macro> macros_;
 };
 
+// A cheap first pass: the literal strings (atoms) a pattern cannot match without, as
+// RE2's FilteredRE2 extracts them, found in one scan of the sentence; only the patterns
+// whose atoms are all present run. The atoms are lowercase and are matched ignoring case,
+// which can only let more patterns through, never fewer.
+struct Prefilter {
+  re2::FilteredRE2 filter;
+  std::unique_ptr<RE2::Set> atoms;
+
+  // The patterns that may match `sentence`, ascending; false if every pattern must run.
+  bool Candidates(re2::StringPiece sentence, std::vector<int>* candidates) const {
+    std::vector<int> found;
+    RE2::Set::ErrorInfo info;
+    if (!atoms->Match(sentence, &found, &info) && info.kind != RE2::Set::kNoError) return false;
+    filter.AllPotentials(found, candidates);
+    std::sort(candidates->begin(), candidates->end());
+    return true;
+  }
+};
+
+std::unique_ptr<Prefilter> BuildPrefilter(const std::vector<Pattern>& patterns) {
+  auto prefilter = std::make_unique<Prefilter>();
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (const Pattern& pattern : patterns) {
+    int id = 0;
+    if (prefilter->filter.Add(pattern.re->pattern(), options, &id) != RE2::NoError) return nullptr;
+  }
+  std::vector<std::string> atoms;
+  prefilter->filter.Compile(&atoms);
+  if (atoms.empty()) return nullptr;
+  prefilter->atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) {
+    // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
+    for (char c : atom) {
+      if (static_cast<unsigned char>(c) >= 0x80) return nullptr;
+    }
+    if (prefilter->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) return nullptr;
+  }
+  if (!prefilter->atoms->Compile()) return nullptr;
+  return prefilter;
+}
+
 }  // namespace
 
 struct RelationRules::Impl {
   std::vector<RelationType> types;
   std::vector<Pattern> patterns;
+  std::unique_ptr<Prefilter> prefilter;  // null: run every pattern on every sentence
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -233,6 +279,7 @@ RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
   std::vector<const RuleSource*> files = SourcesWithExtension(sources, ".rules");
   for (const RuleSource* source : files) parser.CollectMacros(*source);
   for (const RuleSource* source : files) parser.ParseRelations(*source, &rules.impl_->types, &rules.impl_->patterns);
+  rules.impl_->prefilter = BuildPrefilter(rules.impl_->patterns);
   return rules;
 }
 
@@ -249,7 +296,11 @@ std::string RelationRules::Placeholder(int index, char role) {
 std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   std::vector<RuleMatch> matches;
   re2::StringPiece input(sentence.data(), sentence.size());
-  for (std::size_t p = 0; p < impl_->patterns.size(); ++p) {
+  std::vector<int> candidates;
+  bool all = !impl_->prefilter || !impl_->prefilter->Candidates(input, &candidates);
+  const std::size_t runs = all ? impl_->patterns.size() : candidates.size();
+  for (std::size_t k = 0; k < runs; ++k) {
+    const std::size_t p = all ? k : static_cast<std::size_t>(candidates[k]);
     const Pattern& pattern = impl_->patterns[p];
     int groups = 1 + pattern.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> captured(groups);
