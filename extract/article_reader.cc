@@ -404,6 +404,11 @@ bool ArticleReader::Impl::ReadPlainText(std::FILE* file, const std::string& labe
       --size;
     }
     text.resize(size);
+    if (text.empty()) {  // a limit smaller than the first character leaves nothing
+      Skip(label + ": skipped: no whole character within the limit of " +
+           std::to_string(limit) + " bytes");
+      return false;
+    }
     diagnostics.Warn(label + ": article cut to " + std::to_string(size) +
                      " bytes (longer than the limit of " + std::to_string(limit) + ")");
   }

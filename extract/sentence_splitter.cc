@@ -249,9 +249,13 @@ class Splitter {
     std::size_t i = limit;
     while (i > begin && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) --i;
     if (i > begin) return i;
-    // max_bytes_ is smaller than the first character: take the whole character.
+    // max_bytes_ is smaller than the first character: take the whole character, which is
+    // at most 4 bytes even in invalid UTF-8 (a run of stray continuation bytes).
     i = begin + 1;
-    while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++i;
+    while (i < text_.size() && i < begin + 4 &&
+           (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) {
+      ++i;
+    }
     return i;
   }
 
