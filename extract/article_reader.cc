@@ -7,6 +7,10 @@
 // "a.txt: cannot read: Permission denied" and reads standard input the same way.
 #include "extract/article_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -27,7 +31,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kBinaryProbeBytes = 8192;  // a NUL in here makes a file binary
+// At least this much is read of a file, however small the size limit, so that a binary
+// file (a NUL in what is read) is recognised as one.
+constexpr std::size_t kBinaryProbeBytes = 8192;
 constexpr std::size_t kChunkBytes = 1 << 16;
 // A dateline sits at the top: look no further than this many bytes and lines.
 constexpr std::size_t kDatelineBytes = 600;
@@ -344,9 +350,24 @@ void ArticleReader::Impl::ListFolder(const std::string& root) {
 }
 
 bool ArticleReader::Impl::ReadTextFile(const std::string& path, Document* doc) {
-  File file(std::fopen(path.c_str(), "rb"), true);
-  if (!file) {
+  // Opened without blocking and checked before reading: a FIFO named x.txt would
+  // otherwise wait for a writer forever, and a device never end.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     Problem(path + ": cannot read: " + std::strerror(errno));
+    return false;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    Problem(path + ": cannot read: not a regular file");
+    return false;
+  }
+  File file(::fdopen(fd, "rb"), true);
+  if (!file) {
+    int error = errno;
+    ::close(fd);
+    Problem(path + ": cannot read: " + std::strerror(error));
     return false;
   }
   if (!ReadPlainText(file.get(), path, "", doc)) return false;
@@ -375,13 +396,12 @@ bool ArticleReader::Impl::ReadPlainText(std::FILE* file, const std::string& labe
     text.resize(old_size + want);
     std::size_t got = std::fread(text.data() + old_size, 1, want, file);
     text.resize(old_size + got);
-    if (!probed && (text.size() >= kBinaryProbeBytes || got < want)) {
-      probed = true;
-      std::size_t probe = std::min(text.size(), kBinaryProbeBytes);
-      if (std::memchr(text.data(), '\0', probe) != nullptr) {
-        Skip(label + ": skipped: binary file");
-        return false;
-      }
+    if (text.size() >= kBinaryProbeBytes || got < want) probed = true;
+    // A NUL anywhere in what is read makes the file binary, not only one near the start:
+    // a text file with a stray NUL in the middle is not prose either.
+    if (std::memchr(text.data() + old_size, '\0', got) != nullptr) {
+      Skip(label + ": skipped: binary file");
+      return false;
     }
     if (got < want) {
       if (std::ferror(file)) {

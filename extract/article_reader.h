@@ -42,7 +42,8 @@ class ArticleReader {
   // Throws Error with a one-line message naming the path (and JSONL line) for: a missing
   // path, a folder without any .txt, a path that is neither .txt nor .jsonl nor a folder,
   // an unreadable file, a JSONL line that is not a JSON object or lacks a string "id" or
-  // "text" (unless skip_bad). Binary files (a NUL byte in the first 8 KiB) and 0-byte
+  // "text" (unless skip_bad). A .txt that is not a regular file (a FIFO, a device) is
+  // unreadable, never waited on. Binary files (a NUL byte in what is read) and 0-byte
   // files are skipped with a warning. Document::date is the JSONL "date" (normalised to
   // YYYY-MM-DD when it parses as a date), or a date found in the first lines of a
   // plain-text article (" date 2022-03-31 ...", "3-7-2024 < RT ..." meaning 3 July 2024,

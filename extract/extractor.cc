@@ -104,6 +104,22 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
+// One warning per document for its sentences longer than the limit, which
+// SplitSentences cut into pieces: "a.txt: 2 sentences longer than 4096 bytes cut into 7 pieces".
+void WarnAboutCutSentences(const std::vector<SentenceSpan>& sentences, std::string_view origin,
+                           std::size_t limit, Diagnostics& diagnostics) {
+  std::size_t cut = 0, pieces = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    bool continues_cut = i > 0 && sentences[i - 1].cut;
+    if (sentences[i].cut && !continues_cut) ++cut;
+    if (sentences[i].cut || continues_cut) ++pieces;
+  }
+  if (cut == 0) return;
+  diagnostics.Warn(std::string(origin) + ": " + std::to_string(cut) + (cut == 1 ? " sentence" : " sentences") +
+                   " longer than " + std::to_string(limit) + " bytes cut into " + std::to_string(pieces) +
+                   " pieces");
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -176,6 +192,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
 
   PreparedText prepared = PrepareText(document.text, document.origin, diagnostics);
   std::vector<SentenceSpan> sentences = SplitSentences(prepared.text, impl.options.max_sentence_bytes);
+  WarnAboutCutSentences(sentences, document.origin, impl.options.max_sentence_bytes, diagnostics);
   ArticleActors actors = impl.finder->Find(prepared.text, sentences, document.date);
   const std::vector<RelationType>& types = impl.rules.types();
 

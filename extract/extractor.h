@@ -17,7 +17,7 @@ namespace actorgraph {
 
 struct ExtractorOptions {
   std::string rules_dir;                  // extra rule files; empty: built-in only
-  std::size_t max_sentence_bytes = 4096;  // longer sentences are cut (see SplitSentences)
+  std::size_t max_sentence_bytes = 4096;  // longer sentences are cut (see SplitSentences), with a warning
 };
 
 // Built once (it compiles every rule); Extract is const and safe to call from several
@@ -30,7 +30,9 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Everything `document` says. Warnings (invalid UTF-8) go to `diagnostics`.
+  // Everything `document` says. Warnings go to `diagnostics`, at most one of each kind per
+  // document, naming Document::origin: invalid UTF-8, and sentences cut at
+  // max_sentence_bytes.
   DocumentExtraction Extract(const Document& document, Diagnostics& diagnostics) const;
 
   const Lexicon& lexicon() const;

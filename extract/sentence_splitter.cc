@@ -231,7 +231,7 @@ class Splitter {
         return;
       }
       const std::size_t cut = CutPoint(begin, begin + max_bytes_);
-      sentences_.push_back({begin, cut});
+      sentences_.push_back({begin, cut, /*cut=*/true});
       begin = cut;
       // The piece just added may end in whitespace; trim it.
       SentenceSpan& piece = sentences_.back();

@@ -17,6 +17,9 @@ namespace actorgraph {
 struct SentenceSpan {
   std::size_t begin = 0;
   std::size_t end = 0;
+  // A piece of a sentence longer than the limit, cut here: the sentence goes on in the
+  // next span. False for the last piece and for every sentence that was not cut.
+  bool cut = false;
 };
 
 // The sentences of `text` (normally PreparedText::text: closing quotes are recognised as
@@ -34,7 +37,7 @@ struct SentenceSpan {
 //
 // Sentences longer than `max_sentence_bytes` are cut at a word boundary (inside a longer
 // word, at a UTF-8 character boundary) into pieces no longer than that, so one run-on
-// line cannot blow up later stages.
+// line cannot blow up later stages; every piece but the last has SentenceSpan::cut set.
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          std::size_t max_sentence_bytes = 4096);
 

@@ -321,14 +321,31 @@ TEST(ArticleReader, SkipsBinaryAndEmptyFilesWithAWarning) {
                                                               empty + ": skipped: empty file"}));
 }
 
-TEST(ArticleReader, NulAfterTheFirst8KiBIsNotBinary) {
+// Issue 6: a FIFO named x.txt in a folder used to block the run forever in open().
+TEST(ArticleReader, FifoNamedTxtIsUnreadableNotWaitedOn) {
+  TempDir dir;
+  dir.Write("articles/a.txt", "Emmanuel Macron called Olaf Scholz.");
+  std::string fifo = (dir.path() / "articles" / "x.txt").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  CollectingDiagnostics diagnostics;
+  ReaderOptions options;
+  options.skip_bad = true;
+  std::vector<Document> docs = ReadAll({(dir.path() / "articles").string()}, diagnostics, options);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(diagnostics.messages(),
+            (std::vector<std::string>{fifo + ": cannot read: not a regular file; skipped"}));
+}
+
+// Issue 6: a file with a NUL byte is skipped, wherever the NUL is (not only in a first
+// block), since a text file with a stray NUL in the middle is not prose either.
+TEST(ArticleReader, NulAfterTheFirst8KiBStillMakesAFileBinary) {
   TempDir dir;
   std::string text = std::string(9000, 'a') + std::string(1, '\0') + "tail";
   std::string path = dir.Write("late_nul.txt", text);
   CollectingDiagnostics diagnostics;
   std::vector<Document> docs = ReadAll({path}, diagnostics);
-  ASSERT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs[0].text, text);
+  EXPECT_TRUE(docs.empty());
+  EXPECT_EQ(diagnostics.messages(), (std::vector<std::string>{path + ": skipped: binary file"}));
 }
 
 TEST(ArticleReader, EmptyJsonlFileIsSkippedWithAWarning) {

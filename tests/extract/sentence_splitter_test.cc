@@ -266,6 +266,14 @@ TEST(SentenceSplitter, CutPiecesOfSeveralSentences) {
                                               "They signed a pact", "on water rights."}));
 }
 
+TEST(SentenceSplitter, EveryPieceButTheLastOfACutSentenceIsMarkedCut) {
+  const std::vector<SentenceSpan> spans =
+      SplitSentences("Envoys from Chad and Niger met. They signed a pact on water rights. Done.", 20);
+  std::vector<bool> cut;
+  for (const SentenceSpan& span : spans) cut.push_back(span.cut);
+  EXPECT_EQ(cut, (std::vector<bool>{true, false, true, false, false}));
+}
+
 TEST(SentenceSplitter, LongRunsStayLinear) {
   // Pathological inputs for a splitter that looks back or ahead too far.
   std::string dots(1 << 20, '.');
