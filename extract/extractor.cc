@@ -254,6 +254,9 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
         if (from.actor == to.actor) continue;
         const ActorRef& source_actor = actors.actors[from.actor];
         const ActorRef& target_actor = actors.actors[to.actor];
+        // Two entries of the article's actors may share a canonical name (a person found
+        // after a title and the same person in the lexicon): still one actor.
+        if (source_actor.name == target_actor.name) continue;
         if (!seen.emplace(source_actor.name, type.name, target_actor.name, negated).second) continue;
         Relation relation;
         relation.source = source_actor;

@@ -564,6 +564,9 @@ class DotParser {
           if (s == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
             token_ += '"';
             pos_ += 2;
+          } else if (s == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\\') {
+            token_ += "\\\\";  // an escaped backslash stays for the escString level
+            pos_ += 2;
           } else if (s == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
             pos_ += 2;  // line continuation
           } else {
