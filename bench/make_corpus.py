@@ -7,7 +7,8 @@ Each line is {"id", "date", "text"}. Articles are composed, not copied: sentence
 from templates (meetings, visits, calls, pressure, criticism, praise, sanctions, attacks,
 agreements, statements, negations and plans) filled with the real names of the built-in
 lexicon (extract/rules/actors/*.actors: people with their titles and countries, countries
-with their capitals and demonyms, organisations and groups), mixed with filler sentences
+with their capitals and demonyms, organisations and groups; a few actors much more often
+than the rest, see --popularity), mixed with filler sentences
 that name no actor (markets, weather, sport, local politics) in about the proportion news
 has them. Articles range from one-line wire items to long features, with headlines,
 datelines, paragraphs, typographic quotes now and then, surnames and pronouns after a first
@@ -144,9 +145,26 @@ HEADLINE_FILLER = ["Markets edge higher as inflation cools", "Storm leaves thous
 
 
 class Writer:
-    def __init__(self, lexicon, rng):
+    def __init__(self, lexicon, rng, popularity):
         self.lex = lexicon
         self.rng = rng
+        # News is about a few actors most of the time: with "zipf", the actor of rank r (in
+        # a seeded order) is drawn with weight 1/r, so the graph grows more slowly than the
+        # corpus, as it does with real news; "uniform" draws every actor alike, the worst
+        # case for the graph's size.
+        self.weights = {}
+        for kind in ("people", "countries", "organisations", "groups"):
+            actors = list(getattr(lexicon, kind))
+            rng.shuffle(actors)
+            cumulative, total = [], 0.0
+            for rank in range(len(actors)):
+                total += 1.0 / (rank + 1) if popularity == "zipf" else 1.0
+                cumulative.append(total)
+            self.weights[kind] = (actors, cumulative)
+
+    def pick(self, kind):
+        actors, cumulative = self.weights[kind]
+        return self.rng.choices(actors, cum_weights=cumulative)[0]
 
     # Noun phrases -------------------------------------------------------------------
 
@@ -187,7 +205,7 @@ class Writer:
         return c["name"]
 
     def organisation(self):
-        o = self.rng.choice(self.lex.organisations)
+        o = self.pick("organisations")
         if o["alias"] and self.rng.random() < 0.4:
             return self.rng.choice(o["alias"])
         words = o["name"].split()
@@ -270,16 +288,16 @@ class Writer:
         for _ in range(rng.randint(2, 5)):
             r = rng.random()
             if r < 0.55:
-                p = rng.choice(self.lex.people)
+                p = self.pick("people")
                 actors.append({"first": self.person_first(p), "again": lambda p=p: self.person_again(p),
                                "seen": False})
             elif r < 0.85:
-                c = rng.choice(self.lex.countries)
+                c = self.pick("countries")
                 actors.append({"first": self.country(c), "again": lambda c=c: self.country(c), "seen": False})
             elif r < 0.95:
                 actors.append({"first": self.organisation(), "again": self.organisation, "seen": False})
             else:
-                g = rng.choice(self.lex.groups)
+                g = self.pick("groups")
                 actors.append({"first": g["name"], "again": lambda g=g: g["name"], "seen": False})
         return actors
 
@@ -349,13 +367,15 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", default="-", help="output file; '-' for stdout")
     parser.add_argument("--actors", default=ACTORS_DIR, help="folder of *.actors files")
+    parser.add_argument("--popularity", choices=["zipf", "uniform"], default="zipf",
+                        help="how often each actor is drawn (default: zipf, as in real news)")
     args = parser.parse_args()
 
     lexicon = Lexicon(parse_actors(args.actors))
     if not lexicon.people or not lexicon.countries:
         sys.exit(f"make_corpus.py: no people or countries in {args.actors}")
     rng = random.Random(args.seed)
-    writer = Writer(lexicon, rng)
+    writer = Writer(lexicon, rng, args.popularity)
     target = int(args.mb * 1_000_000)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
     written = 0
