@@ -116,9 +116,10 @@ std::string JsonQuote(std::string_view text) {
       case '\t': out += "\\t"; break;
       default:
         if (cp < 0x20) {  // unreachable after sanitising, kept for safety
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-          out += buf;
+          static const char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[(cp >> 4) & 0xf];
+          out += kHex[cp & 0xf];
         } else {
           out += bytes;
         }

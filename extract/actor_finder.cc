@@ -199,8 +199,10 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
   const std::string particle = R"((?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|le|la|du|dos|do))";
   impl.person_name = Compile("(" + token + "(?: (?:" + particle + " )?" + token + "){0,3})", false,
                              "person names");
-  impl.state_noun = Compile(" " + Alternation(vocabulary.state_nouns, true) + R"((?:\b|$))", true,
-                            "state nouns");
+  std::string state_noun(1, ' ');
+  state_noun += Alternation(vocabulary.state_nouns, true);
+  state_noun += R"((?:\b|$))";
+  impl.state_noun = Compile(state_noun, true, "state nouns");
   impl.reported_name = Compile(R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}) )" +
                                    Alternation(vocabulary.reporting_verbs, false) + R"(\b)",
                                false, "reporting verbs");
@@ -215,7 +217,10 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
       Office office{static_cast<int>(i)};
       if (!words.empty() && ParseYears(words.back(), &office.from, &office.to)) words.pop_back();
       std::string title;
-      for (std::string_view w : words) title += (title.empty() ? "" : " ") + std::string(w);
+      for (std::string_view w : words) {
+        if (!title.empty()) title += ' ';
+        title.append(w);
+      }
       impl.offices[{actor.country, Lower(title)}].push_back(office);
     }
   }
@@ -276,7 +281,8 @@ class ArticleState {
   ArticleState(const Lexicon& lexicon, ArticleActors* out) : lexicon_(lexicon), out_(out) {}
 
   int LexiconActor(int index) {
-    std::string key = "L" + std::to_string(index);
+    std::string key(1, 'L');
+    key += std::to_string(index);
     auto it = ids_.find(key);
     if (it != ids_.end()) return it->second;
     const Actor& actor = lexicon_.actors()[index];
@@ -288,7 +294,8 @@ class ArticleState {
   }
 
   int UnknownPerson(std::string_view name, const std::string& country) {
-    std::string key = "U" + std::string(name);
+    std::string key(1, 'U');
+    key.append(name);
     auto it = ids_.find(key);
     if (it != ids_.end()) {
       if (out_->actors[it->second].country.empty()) out_->actors[it->second].country = country;
