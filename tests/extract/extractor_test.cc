@@ -144,6 +144,9 @@ TEST(Extractor, ThreatsForceAndSanctions) {
       {"North Korea threatened South Korea with retaliation.", {"North Korea warned South Korea"}},
       {"Seoul was warned by Pyongyang of consequences.", {"North Korea warned South Korea"}},
       {"Iraq invaded Kuwait in August 1990.", {"Iraq attacked Kuwait"}},
+      {"Turkey hit Kurdish militant positions in Syria overnight.", {"Turkey attacked Syria"}},
+      {"North Korea fired two short-range missiles toward Japan.", {"North Korea attacked Japan"}},
+      {"Pakistan condemned the Indian strikes.", {"Pakistan criticized India"}},
       {"Israel launched a wave of air strikes against Hamas in Gaza.", {"Israel attacked Hamas"}},
       {"Israel launched air strikes against Hamas.", {"Israel attacked Hamas"}},
       {"Azerbaijan's offensive in Nagorno-Karabakh lasted 44 days.", {}},
@@ -158,6 +161,8 @@ TEST(Extractor, ThreatsForceAndSanctions) {
 TEST(Extractor, AgreementsVotesAndSupport) {
   ExpectRelations({
       {"Israel and Morocco signed an agreement to restore ties.", {"Israel signed Morocco"}},
+      {"Shinzo Abe and Narendra Modi met in Tokyo and later signed a nuclear accord.",
+       {"Narendra Modi met Shinzo Abe", "Narendra Modi signed Shinzo Abe"}},
       {"Japan signed a defence pact with Australia.", {"Australia signed Japan"}},
       {"Brazil abstained from voting on the resolution in the UN Security Council.",
        {"Brazil abstained United Nations Security Council"}},
