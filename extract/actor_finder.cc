@@ -140,19 +140,6 @@ bool ParseYears(std::string_view token, int* from, int* to) {
   return true;
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) words.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return words;
-}
-
 }  // namespace
 
 struct ActorFinder::Impl {
@@ -213,7 +200,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
     const Actor& actor = lexicon.actors()[i];
     if (actor.type != ActorType::kPerson || actor.country.empty()) continue;
     for (const std::string& role : actor.roles) {
-      std::vector<std::string_view> words = SplitWords(role);
+      std::vector<std::string_view> words = NameWords(role);
       Office office{static_cast<int>(i)};
       if (!words.empty() && ParseYears(words.back(), &office.from, &office.to)) words.pop_back();
       std::string title;
@@ -236,7 +223,7 @@ std::string_view ActorFinder::Impl::NameAt(std::string_view text, std::size_t po
   std::string_view name(match[1].data(), match[1].size());
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
   // Cut at an organisation word or where a lexicon name begins.
-  std::vector<std::string_view> words = SplitWords(name);
+  std::vector<std::string_view> words = NameWords(name);
   std::size_t keep = 0;
   for (; keep < words.size(); ++keep) {
     std::string_view word = words[keep];

@@ -32,19 +32,6 @@ bool StartsUpper(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) words.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return words;
-}
-
 bool IsSuffix(std::string_view word) {
   return word == "Jr." || word == "Jr" || word == "Sr." || word == "II" || word == "III";
 }
@@ -152,7 +139,7 @@ class LexiconParser {
       if (entry.actor.type == ActorType::kPerson) {
         for (const PendingName& pending : entry.names) {
           if (pending.kind != NameKind::kName) continue;
-          std::vector<std::string_view> words = Words(pending.text);
+          std::vector<std::string_view> words = NameWords(pending.text);
           if (words.size() < 2 || !StartsUpper(words[0]) || words[0].size() < 2 ||
               words[0].back() == '.') {
             continue;
@@ -225,15 +212,28 @@ int Lexicon::FindCountry(std::string_view code) const {
   return it == country_index_.end() ? -1 : it->second;
 }
 
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    if (j > i) words.push_back(name.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
 std::string Surname(std::string_view name) {
-  std::vector<std::string_view> words = Words(name);
+  std::vector<std::string_view> words = NameWords(name);
   while (words.size() > 1 && IsSuffix(words.back())) words.pop_back();
   if (words.size() < 2) return "";
   return std::string(words.back());
 }
 
 std::string GivenName(std::string_view name) {
-  std::vector<std::string_view> words = Words(name);
+  std::vector<std::string_view> words = NameWords(name);
   if (words.size() < 2) return "";
   return std::string(words.front());
 }

@@ -70,6 +70,9 @@ class Lexicon {
   std::unordered_map<std::string, int> country_index_;
 };
 
+// The words of a name or phrase, split on spaces; the views point into `name`.
+std::vector<std::string_view> NameWords(std::string_view name);
+
 // "Sergey Viktorovich Lavrov" -> "Lavrov"; the last word of a person's name, without a
 // generational suffix ("Jr.", "III"). Empty for one-word names.
 std::string Surname(std::string_view name);
