@@ -24,7 +24,9 @@ void RunExtractionPipeline(ArticleReader& reader, const Extractor& extractor,
   while (more) {
     batch.clear();
     Document document;
-    while (batch.size() < batch_size && (more = reader.Next(&document))) {
+    std::size_t bytes = 0;
+    while (batch.size() < batch_size && bytes < options.batch_bytes && (more = reader.Next(&document))) {
+      bytes += document.text.size();
       batch.push_back(std::move(document));
       document = Document();
     }

@@ -22,6 +22,9 @@ struct PipelineProgress {
 struct PipelineOptions {
   int threads = 1;                // extraction threads; 1 runs everything on the caller's thread
   std::size_t batch_articles = 0; // articles per batch; 0 picks 64 per thread
+  // A batch also ends once it holds this many bytes of text, so a folder of huge
+  // articles does not hold 64 of them per thread at once.
+  std::size_t batch_bytes = 128u << 20;
   // Called on the caller's thread after each batch; may be empty.
   std::function<void(const PipelineProgress&)> progress;
 };
