@@ -294,6 +294,18 @@ void ConsumeIsoTime(Cursor& c) {
   }
 }
 
+// The year that may follow a written day and month (", 2022" or " 2022"): sets w->year
+// and moves c past it. False when that year makes the day impossible (February 29, 2023).
+bool ConsumeYearAfter(Cursor* c, Written* w) {
+  Cursor with_year = *c;
+  with_year.ConsumePunct(",");
+  int year = with_year.ConsumeNumber(4, 4, false);
+  if (year < 1) return true;
+  *c = with_year;
+  w->year = year;
+  return w->day == 0 || IsValidDay(year, w->month, w->day);
+}
+
 // An explicit date starting at tokens[pos]: numeric forms, "31 March 2022",
 // "March 31, 2022", "March 2022", and the year-less "31 March" / "March 31". A bare
 // "2022" is only taken when `allow_bare_year`.
@@ -372,14 +384,8 @@ std::optional<Written> MatchWrittenDate(const std::vector<Token>& tokens, std::s
     c = named;
     w.month = month;
     w.day = day;
-    Cursor with_year = c;
-    with_year.ConsumePunct(",");
-    int year = with_year.ConsumeNumber(4, 4, false);
-    if (year >= 1) {
-      c = with_year;
-      w.year = year;
-      if (!IsValidDay(year, month, day)) return std::nullopt;
-    } else if (day > DaysInMonth(2000, month)) {  // 2000 was leap: February 29 may stand
+    if (!ConsumeYearAfter(&c, &w)) return std::nullopt;
+    if (w.year == 0 && day > DaysInMonth(2000, month)) {  // 2000 was leap: February 29 may stand
       return std::nullopt;
     }
     w.end = c.pos();
@@ -404,14 +410,7 @@ std::optional<Written> MatchWrittenDate(const std::vector<Token>& tokens, std::s
       w.day = day;
     }
   }
-  Cursor with_year = c;
-  with_year.ConsumePunct(",");
-  int year = with_year.ConsumeNumber(4, 4, false);
-  if (year >= 1) {
-    c = with_year;
-    w.year = year;
-    if (w.day != 0 && !IsValidDay(year, month, w.day)) return std::nullopt;
-  }
+  if (!ConsumeYearAfter(&c, &w)) return std::nullopt;
   if (w.day == 0 && w.year == 0) return std::nullopt;  // a month alone is not written date
   w.end = c.pos();
   return w;
