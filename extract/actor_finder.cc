@@ -40,6 +40,21 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
+// Calls visit(begin, end) for each run of word bytes in text[from, to), left to right;
+// visit returns where the scan goes on (at least the end of the word it was given).
+template <typename Visit>
+void ForEachWord(std::string_view text, std::size_t from, std::size_t to, Visit visit) {
+  for (std::size_t i = from; i < to;) {
+    if (!IsWordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < to && IsWordByte(text[j])) ++j;
+    i = std::max(j, visit(i, j));
+  }
+}
+
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
 
 bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {
@@ -643,13 +658,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     }
 
     // 5: surnames and first names of people named before.
-    for (std::size_t i = sb; i < se;) {
-      if (!IsWordByte(text[i])) {
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      while (j < se && IsWordByte(text[j])) ++j;
+    ForEachWord(text, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
       std::size_t k = j;
       while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
@@ -660,16 +669,15 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         int actor = state.PersonByWord(std::string(text.substr(i, k - i)));
         if (actor >= 0) {
           mentions.push_back({i, k, actor, MentionRole::kPerson});
-          i = k;
-          continue;
+          return k;
         }
       }
       if (IsUpper(text[i]) && !Overlaps(mentions, i, j)) {
         int actor = state.PersonByWord(std::string(text.substr(i, j - i)));
         if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
       }
-      i = j;
-    }
+      return j;
+    });
 
     std::sort(mentions.begin(), mentions.end(),
               [](const SentenceMention& a, const SentenceMention& b) { return a.begin < b.begin; });
@@ -678,13 +686,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     int first_person = -1;
     std::vector<SentenceMention> pronouns;
     std::size_t next_mention = 0;
-    for (std::size_t i = sb; i < se;) {
-      if (!IsWordByte(text[i])) {
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      while (j < se && IsWordByte(text[j])) ++j;
+    ForEachWord(text, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
         const SentenceMention& m = mentions[next_mention++];
         if (m.role == MentionRole::kPerson) {
@@ -728,8 +730,8 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           state.Saw(actor);
         }
       }
-      i = j;
-    }
+      return j;
+    });
     for (; next_mention < mentions.size(); ++next_mention) {
       const SentenceMention& m = mentions[next_mention];
       if (m.role == MentionRole::kPerson) {
