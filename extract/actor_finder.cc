@@ -1,6 +1,6 @@
-// How actors are found. Two scans of the whole article with RE2 (leftmost-longest, so
-// "United Nations Security Council" wins over "United Nations") find every lexicon name
-// and every title phrase in linear time. Each sentence is then assembled from those hits,
+// How actors are found. One pass over the words of the article finds every lexicon name
+// (PhraseMatcher: the longest at each start, so "United Nations Security Council" wins
+// over "United Nations"), another every title with its modifiers. Each sentence is then assembled from those hits,
 // in a fixed order that lets the more specific reading win:
 //   1. a title followed by a name is one person mention, and a country, demonym or body
 //      right before the title joins it and gives the person a country;
@@ -18,12 +18,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "extract/error.h"
+#include "extract/phrase_matcher.h"
+#include "extract/word_bytes.h"
 
 namespace actorgraph {
 namespace {
@@ -34,11 +37,6 @@ struct Hit {
   const LexiconName* name = nullptr;  // for lexicon hits
   bool consumed = false;
 };
-
-bool IsWordByte(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || u >= 0x80;
-}
 
 // Calls visit(begin, end) for each run of word bytes in text[from, to), left to right;
 // visit returns where the scan goes on (at least the end of the word it was given).
@@ -55,24 +53,11 @@ void ForEachWord(std::string_view text, std::size_t from, std::size_t to, Visit 
   }
 }
 
-bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
-
-bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {
-  if (begin > 0 && IsWordByte(text[begin - 1]) && IsWordByte(text[begin])) return false;
-  if (end < text.size() && IsWordByte(text[end]) && IsWordByte(text[end - 1])) return false;
-  // An apostrophe inside a word ("Xi'an") continues it; a possessive ("Xi's") does not.
-  if (end + 1 < text.size() && text[end] == '\'' && std::isalpha(static_cast<unsigned char>(text[end + 1])) &&
-      text[end + 1] != 's' && IsWordByte(text[end - 1])) {
-    return false;
-  }
-  return true;
-}
+bool IsUpper(char c) { return IsAsciiUpper(c); }
 
 // For a leftmost-longest pattern (`longest`) the order of the phrases does not change
 // what matches, so they are sorted alphabetically: RE2 factors the common prefixes of
-// adjacent alternatives into a trie, which keeps every DFA state small. Sorted by length,
-// the names' alternation put every name's first byte into every state: building the
-// DFA then cost about 20 times more and dominated extraction. For leftmost-first
+// adjacent alternatives into a trie, which keeps every DFA state small. For leftmost-first
 // patterns, longer phrases come first so the longer one wins.
 std::string Alternation(std::vector<std::string> phrases, bool longest) {
   if (longest) {
@@ -100,29 +85,9 @@ std::unique_ptr<RE2> Compile(const std::string& pattern, bool longest, const cha
   return re;
 }
 
-// Every match of `re` in `text` that starts and ends on word boundaries, left to right,
-// without overlaps.
-std::vector<Hit> ScanAll(const RE2& re, std::string_view text) {
-  std::vector<Hit> hits;
-  std::size_t pos = 0;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
-  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    std::size_t begin = match.data() - text.data();
-    std::size_t end = begin + match.size();
-    if (end > begin && AtWordBoundaries(text, begin, end)) {
-      hits.push_back({begin, end});
-      pos = end;
-    } else {
-      pos = begin + 1;
-    }
-  }
-  return hits;
-}
-
 std::string Lower(std::string_view s) {
   std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = AsciiLower(c);
   return lower;
 }
 
@@ -159,11 +124,14 @@ bool ParseYears(std::string_view token, int* from, int* to) {
 
 struct ActorFinder::Impl {
   const Lexicon* lexicon = nullptr;
-  std::unique_ptr<RE2> names;
-  std::unique_ptr<RE2> titles;
+  std::unique_ptr<PhraseMatcher> names;  // lexicon names, indexed as lexicon->names()
+  std::unique_ptr<PhraseMatcher> titles;
+  std::unique_ptr<PhraseMatcher> title_modifiers;
   std::unique_ptr<RE2> person_name;     // an unknown person's name, anchored
   std::unique_ptr<RE2> state_noun;      // " government", anchored after a demonym
   std::unique_ptr<RE2> reported_name;   // "Daleep Singh warned"
+  std::unique_ptr<PhraseMatcher> reporting_verbs;  // finds where reported_name may match
+  std::size_t longest_reporting_verb = 0;
   std::unordered_set<std::string> locatives;
   std::unordered_set<std::string> organisation_words;
   std::map<std::pair<std::string, std::string>, std::vector<Office>> offices;  // (country, office)
@@ -171,6 +139,15 @@ struct ActorFinder::Impl {
   bool IsOrganisationWord(std::string_view word) const {
     return organisation_words.count(std::string(word)) > 0;
   }
+
+  // Where a reporting verb may follow a name: every word after a space that starts with
+  // one. A superset of what reported_name matches, found in one pass over the words;
+  // most sentences have none and are spared a regex search.
+  std::vector<std::size_t> FindReportingVerbs(std::string_view text) const;
+
+  // Every title in `text`, with the modifiers before it ("Deputy Foreign Minister"),
+  // left to right and not overlapping, the longest at each start.
+  std::vector<Hit> FindTitles(std::string_view text) const;
 
   // The unknown person's name that starts at `pos`, or an empty view: two to four
   // capitalised words, cut before any word that marks an organisation or any lexicon hit.
@@ -191,11 +168,9 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
   std::vector<std::string> all_names;
   all_names.reserve(lexicon.names().size());
   for (const LexiconName& name : lexicon.names()) all_names.push_back(name.text);
-  if (all_names.empty()) all_names.push_back("\x01no actors\x01");
-  impl.names = Compile(Alternation(all_names, true), true, "actor names");
-  impl.titles = Compile("(?:" + Alternation(vocabulary.title_modifiers, true) + " )*" +
-                            Alternation(vocabulary.titles, true),
-                        true, "titles");
+  impl.names = std::make_unique<PhraseMatcher>(all_names);
+  impl.titles = std::make_unique<PhraseMatcher>(vocabulary.titles);
+  impl.title_modifiers = std::make_unique<PhraseMatcher>(vocabulary.title_modifiers);
   const std::string token =
       R"((?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|\p{Lu}(?:\s)|O'\p{Lu}\p{Ll}+|Mc\p{Lu}\p{Ll}+))";
   const std::string particle = R"((?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|le|la|du|dos|do))";
@@ -205,6 +180,10 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
   state_noun += Alternation(vocabulary.state_nouns, true);
   state_noun += R"((?:\b|$))";
   impl.state_noun = Compile(state_noun, true, "state nouns");
+  impl.reporting_verbs = std::make_unique<PhraseMatcher>(vocabulary.reporting_verbs);
+  for (const std::string& verb : vocabulary.reporting_verbs) {
+    impl.longest_reporting_verb = std::max(impl.longest_reporting_verb, verb.size());
+  }
   impl.reported_name = Compile(R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}) )" +
                                    Alternation(vocabulary.reporting_verbs, false) + R"(\b)",
                                false, "reporting verbs");
@@ -229,6 +208,59 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
 }
 
 ActorFinder::~ActorFinder() = default;
+
+std::vector<std::size_t> ActorFinder::Impl::FindReportingVerbs(std::string_view text) const {
+  std::vector<std::size_t> found;
+  std::vector<PhraseMatcher::Occurrence> verbs;
+  ForEachWord(text, 0, text.size(), [&](std::size_t i, std::size_t j) {
+    if (i > 0 && text[i - 1] == ' ') {
+      verbs.clear();
+      reporting_verbs->PhrasesAt(text, i, &verbs);
+      if (!verbs.empty()) found.push_back(i);
+    }
+    return j;
+  });
+  return found;
+}
+
+std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text) const {
+  std::vector<Hit> found;
+  std::vector<std::size_t> starts, ends;  // of the title's words after modifiers; of whole titles
+  std::vector<PhraseMatcher::Occurrence> phrases;
+  for (std::size_t i = 0; i < text.size();) {
+    const bool word_start = IsWordByte(text[i]);
+    if (word_start && i > 0 && IsWordByte(text[i - 1])) {
+      i = WordEnd(text, i);
+      continue;
+    }
+    // "(modifier )* title": follow every chain of modifiers, collect where titles end.
+    starts.assign(1, i);
+    ends.clear();
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      phrases.clear();
+      titles->PhrasesAt(text, starts[k], &phrases);
+      for (const auto& title : phrases) ends.push_back(title.end);
+      phrases.clear();
+      title_modifiers->PhrasesAt(text, starts[k], &phrases);
+      for (const auto& modifier : phrases) {
+        std::size_t next = modifier.end + 1;
+        if (next < text.size() && text[modifier.end] == ' ' &&
+            std::find(starts.begin(), starts.end(), next) == starts.end()) {
+          starts.push_back(next);
+        }
+      }
+    }
+    std::sort(ends.begin(), ends.end(), std::greater<>());
+    auto end = std::find_if(ends.begin(), ends.end(), [&](std::size_t e) { return AtWordBoundaries(text, i, e); });
+    if (end != ends.end()) {
+      found.push_back({i, *end});
+      i = *end;
+    } else {
+      i = word_start ? WordEnd(text, i) : i + 1;
+    }
+  }
+  return found;
+}
 
 std::string_view ActorFinder::Impl::NameAt(std::string_view text, std::size_t pos, std::size_t limit,
                                            const std::vector<Hit>& hits) const {
@@ -283,31 +315,28 @@ class ArticleState {
   ArticleState(const Lexicon& lexicon, ArticleActors* out) : lexicon_(lexicon), out_(out) {}
 
   int LexiconActor(int index) {
-    std::string key(1, 'L');
-    key += std::to_string(index);
-    auto it = ids_.find(key);
-    if (it != ids_.end()) return it->second;
+    auto [it, inserted] = lexicon_ids_.try_emplace(index, static_cast<int>(out_->actors.size()));
+    if (!inserted) return it->second;
     const Actor& actor = lexicon_.actors()[index];
     ActorRef ref;
     ref.name = actor.name;
     ref.type = actor.type;
     ref.country = actor.country_code();
-    return Add(key, std::move(ref), actor.gender);
+    return Add(std::move(ref), actor.gender);
   }
 
   int UnknownPerson(std::string_view name, const std::string& country) {
-    std::string key(1, 'U');
-    key.append(name);
-    auto it = ids_.find(key);
-    if (it != ids_.end()) {
+    auto it = unknown_ids_.find(name);
+    if (it != unknown_ids_.end()) {
       if (out_->actors[it->second].country.empty()) out_->actors[it->second].country = country;
       return it->second;
     }
+    unknown_ids_.emplace(std::string(name), static_cast<int>(out_->actors.size()));
     ActorRef ref;
     ref.name = std::string(name);
     ref.type = ActorType::kPerson;
     ref.country = country;
-    return Add(key, std::move(ref), Gender::kUnknown);
+    return Add(std::move(ref), Gender::kUnknown);
   }
 
   // Remembers the words by which a person may be named again later in the article.
@@ -323,7 +352,7 @@ class ArticleState {
     }
   }
 
-  int PersonByWord(const std::string& word) const {
+  int PersonByWord(std::string_view word) const {
     auto it = surnames_.find(word);
     if (it != surnames_.end()) return it->second;
     auto given = given_names_.find(word);
@@ -368,20 +397,27 @@ class ArticleState {
   int subject = -1;  // first person of the last sentence that named one
 
  private:
-  int Add(const std::string& key, ActorRef ref, Gender gender) {
+  int Add(ActorRef ref, Gender gender) {
     int id = static_cast<int>(out_->actors.size());
     out_->actors.push_back(std::move(ref));
     genders_.push_back(gender);
-    ids_.emplace(key, id);
     return id;
   }
 
+  // Looked up by string_view without making a std::string of every word.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using WordMap = std::unordered_map<std::string, int, ViewHash, std::equal_to<>>;
+
   const Lexicon& lexicon_;
   ArticleActors* out_;
-  std::unordered_map<std::string, int> ids_;
+  std::unordered_map<int, int> lexicon_ids_;  // lexicon actor -> index into out_->actors
+  WordMap unknown_ids_;                        // name of a person nobody listed -> index
   std::vector<Gender> genders_;
-  std::unordered_map<std::string, int> surnames_;
-  std::unordered_map<std::string, int> given_names_;
+  WordMap surnames_;
+  WordMap given_names_;
   std::unordered_map<int, std::vector<std::string>> titles_;
   std::vector<int> recent_;
 };
@@ -400,6 +436,38 @@ std::string_view WordBefore(std::string_view text, std::size_t begin, std::size_
   return text.substr(start, end - start);
 }
 
+// Where the run of up to `count` words, each after a single space, that ends just
+// before the space at `pos - 1` begins; `pos` if there is none.
+std::size_t WordsBefore(std::string_view text, std::size_t begin, std::size_t pos, int count) {
+  std::size_t start = pos;
+  for (int n = 0; n < count && start > begin + 1 && text[start - 1] == ' '; ++n) {
+    std::size_t word = start - 1;
+    while (word > begin && IsWordByte(text[word - 1])) --word;
+    if (word == start - 1) break;
+    start = word;
+  }
+  return start;
+}
+
+// Whether the two words before the space at `pos - 1`, a space apart, may both end in a
+// capitalised word: each holds an uppercase ASCII letter or a non-ASCII byte. A cheap
+// test that a name of two or more words may stand there.
+bool CapitalisedPairBefore(std::string_view text, std::size_t begin, std::size_t pos) {
+  std::size_t end = pos;
+  for (int n = 0; n < 2; ++n) {
+    if (end <= begin + 1 || text[end - 1] != ' ') return false;
+    std::size_t word = end - 1;
+    bool capital = false;
+    for (; word > begin && IsWordByte(text[word - 1]); --word) {
+      char c = text[word - 1];
+      capital = capital || IsAsciiUpper(c) || static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (!capital) return false;
+    end = word;
+  }
+  return true;
+}
+
 bool IsCountryLike(const Lexicon& lexicon, const LexiconName* name) {
   return lexicon.actors()[name->actor].type == ActorType::kCountry;
 }
@@ -415,16 +483,19 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
   ArticleState state(lexicon, &out);
   int year = article_date.size() >= 4 ? std::atoi(std::string(article_date.substr(0, 4)).c_str()) : 0;
 
-  std::vector<Hit> name_hits = ScanAll(*impl.names, text);
-  for (Hit& hit : name_hits) hit.name = lexicon.FindName(text.substr(hit.begin, hit.end - hit.begin));
-  std::erase_if(name_hits, [](const Hit& h) { return h.name == nullptr; });
-  std::vector<Hit> title_hits = ScanAll(*impl.titles, text);
+  std::vector<Hit> name_hits;
+  for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text)) {
+    name_hits.push_back({found.begin, found.end, &lexicon.names()[found.phrase]});
+  }
+  std::vector<Hit> title_hits = impl.FindTitles(text);
+  std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text);
 
-  std::size_t next_name = 0, next_title = 0;
+  std::size_t next_name = 0, next_title = 0, next_verb = 0;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t sb = sentences[s].begin, se = sentences[s].end;
     while (next_name < name_hits.size() && name_hits[next_name].begin < sb) ++next_name;
     while (next_title < title_hits.size() && title_hits[next_title].begin < sb) ++next_title;
+    while (next_verb < verb_starts.size() && verb_starts[next_verb] < sb) ++next_verb;
     std::vector<Hit> hits, titles;
     for (std::size_t i = next_name; i < name_hits.size() && name_hits[i].begin < se; ++i) {
       if (name_hits[i].end <= se) hits.push_back(name_hits[i]);
@@ -473,7 +544,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           name_text = impl.NameAt(text, after, se, hits);
           if (name_text.empty()) name_text = impl.NameAfterComplement(text, title.end, se, hits);
           if (!name_text.empty()) {
-            int known = state.PersonByWord(std::string(name_text));
+            int known = state.PersonByWord(name_text);
             actor = known >= 0 ? known : state.UnknownPerson(name_text, prefix_country);
             mention.end = (name_text.data() - text.data()) + name_text.size();
           } else {
@@ -481,7 +552,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
             std::size_t end = after;
             while (end < se && IsWordByte(text[end])) ++end;
             if (end > after && IsUpper(text[after])) {
-              int known = state.PersonByWord(std::string(text.substr(after, end - after)));
+              int known = state.PersonByWord(text.substr(after, end - after));
               if (known >= 0) {
                 actor = known;
                 mention.end = end;
@@ -628,12 +699,19 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
       mentions.push_back(mention);
     }
 
-    // 4: people nobody listed, named as the subject of a reporting verb.
-    {
-      re2::StringPiece input(text.data(), se);
-      re2::StringPiece match[2];
-      std::size_t pos = sb;
-      while (pos < se && impl.reported_name->Match(input, pos, se, RE2::UNANCHORED, match, 2)) {
+    // 4: people nobody listed, named as the subject of a reporting verb. The name is at
+    // most three words before a verb, so the regex only searches those windows, up to the
+    // end of the longest verb (RE2 still sees the byte after it for the final \b).
+    re2::StringPiece input(text.data(), se);
+    re2::StringPiece match[2];
+    std::size_t pos = sb;
+    for (; next_verb < verb_starts.size() && verb_starts[next_verb] < se; ++next_verb) {
+      const std::size_t verb = verb_starts[next_verb];
+      if (!CapitalisedPairBefore(text, sb, verb)) continue;
+      const std::size_t window = WordsBefore(text, sb, verb, 3);
+      const std::size_t window_end = std::min(se, verb + impl.longest_reporting_verb);
+      while (std::max(pos, window) <= verb &&
+             impl.reported_name->Match(input, std::max(pos, window), window_end, RE2::UNANCHORED, match, 2)) {
         std::size_t begin = match[1].data() - text.data();
         std::size_t end = begin + match[1].size();
         pos = match[0].data() - text.data() + match[0].size();
@@ -650,7 +728,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         if (Overlaps(mentions, begin, end)) continue;
         std::string_view name = impl.NameAt(text, begin, end, hits);
         if (name.size() != end - begin) continue;
-        int actor = state.PersonByWord(std::string(name));
+        int actor = state.PersonByWord(name);
         if (actor < 0) actor = state.UnknownPerson(name, "");
         state.RegisterPerson(actor, name);
         mentions.push_back({begin, end, actor, MentionRole::kPerson});
@@ -666,14 +744,14 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
       }
       if (k > j && IsUpper(text[i]) && !Overlaps(mentions, i, k)) {
-        int actor = state.PersonByWord(std::string(text.substr(i, k - i)));
+        int actor = state.PersonByWord(text.substr(i, k - i));
         if (actor >= 0) {
           mentions.push_back({i, k, actor, MentionRole::kPerson});
           return k;
         }
       }
       if (IsUpper(text[i]) && !Overlaps(mentions, i, j)) {
-        int actor = state.PersonByWord(std::string(text.substr(i, j - i)));
+        int actor = state.PersonByWord(text.substr(i, j - i));
         if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
       }
       return j;
@@ -694,8 +772,9 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           state.Saw(m.actor);
         }
       }
-      std::string word = Lower(text.substr(i, j - i));
-      if (word == "it" && !Overlaps(mentions, i, j)) {
+      const std::string_view word = text.substr(i, j - i);
+      if (word.size() < 2 || word.size() > 3) return j;  // none of "it", "he", "she", "him"
+      if (EqualsIgnoringAsciiCase(word, "it") && !Overlaps(mentions, i, j)) {
         // "Germany said it would support France": in reported speech "it" is the state
         // or body that spoke. Elsewhere "it" is too often a thing to be resolved.
         static const RE2 kReported(
@@ -711,10 +790,10 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           break;
         }
       }
-      bool subject_form = word == "he" || word == "she";
-      bool object_form = word == "him";
+      bool subject_form = EqualsIgnoringAsciiCase(word, "he") || EqualsIgnoringAsciiCase(word, "she");
+      bool object_form = EqualsIgnoringAsciiCase(word, "him");
       if ((subject_form || object_form) && !Overlaps(mentions, i, j)) {
-        Gender gender = word == "she" ? Gender::kFemale : Gender::kMale;
+        Gender gender = EqualsIgnoringAsciiCase(word, "she") ? Gender::kFemale : Gender::kMale;
         int actor = -1;
         if (subject_form) {
           if (first_person >= 0 && state.Compatible(first_person, gender)) actor = first_person;

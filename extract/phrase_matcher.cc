@@ -1,0 +1,110 @@
+#include "extract/phrase_matcher.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/word_bytes.h"
+
+namespace actorgraph {
+namespace {
+
+constexpr std::size_t kSignatureBits = 1 << 16;
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || IsAsciiUpper(c); }
+
+}  // namespace
+
+bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && IsWordByte(text[begin - 1]) && IsWordByte(text[begin])) return false;
+  if (end < text.size() && IsWordByte(text[end]) && IsWordByte(text[end - 1])) return false;
+  if (end + 1 < text.size() && text[end] == '\'' && IsAsciiLetter(text[end + 1]) && text[end + 1] != 's' &&
+      IsWordByte(text[end - 1])) {
+    return false;
+  }
+  return true;
+}
+
+std::size_t PhraseMatcher::Signature(std::string_view word) {
+  auto byte = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
+  return (byte(word.front()) * 257 + byte(word.back()) * 31 + word.size()) % kSignatureBits;
+}
+
+PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatures_(kSignatureBits) {
+  std::unordered_set<std::string_view> seen;
+  phrases_ = phrases;
+  for (std::size_t i = 0; i < phrases_.size(); ++i) {
+    std::string_view phrase = phrases_[i];
+    if (phrase.empty() || !seen.insert(phrase).second) continue;
+    if (!IsWordByte(phrase.front())) {
+      by_first_byte_[static_cast<unsigned char>(phrase.front())].push_back(static_cast<int>(i));
+      continue;
+    }
+    std::string_view first_word = phrase.substr(0, WordEnd(phrase, 0));
+    by_first_word_[first_word].push_back(static_cast<int>(i));
+    signatures_[Signature(first_word)] = true;
+  }
+  auto longest_first = [&](int a, int b) {
+    return phrases_[a].size() != phrases_[b].size() ? phrases_[a].size() > phrases_[b].size() : a < b;
+  };
+  for (auto& [word, list] : by_first_word_) std::sort(list.begin(), list.end(), longest_first);
+  for (auto& list : by_first_byte_) std::sort(list.begin(), list.end(), longest_first);
+}
+
+const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::size_t pos) const {
+  const char first = text[pos];
+  if (!IsWordByte(first)) {
+    const std::vector<int>& list = by_first_byte_[static_cast<unsigned char>(first)];
+    return list.empty() ? nullptr : &list;
+  }
+  std::string_view word = text.substr(pos, WordEnd(text, pos) - pos);
+  if (!signatures_[Signature(word)]) return nullptr;
+  auto it = by_first_word_.find(word);
+  return it == by_first_word_.end() ? nullptr : &it->second;
+}
+
+void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
+  if (pos >= text.size()) return;
+  const std::vector<int>* candidates = CandidatesAt(text, pos);
+  if (candidates == nullptr) return;
+  for (int phrase : *candidates) {
+    const std::string& p = phrases_[phrase];
+    if (text.compare(pos, p.size(), p) == 0) out->push_back({pos, pos + p.size(), phrase});
+  }
+}
+
+bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const {
+  if (pos >= text.size()) return false;
+  const std::vector<int>* candidates = CandidatesAt(text, pos);
+  if (candidates == nullptr) return false;
+  for (int phrase : *candidates) {
+    const std::string& p = phrases_[phrase];
+    if (text.compare(pos, p.size(), p) == 0 && AtWordBoundaries(text, pos, pos + p.size())) {
+      *found = {pos, pos + p.size(), phrase};
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view text) const {
+  std::vector<Occurrence> found;
+  Occurrence occurrence;
+  for (std::size_t i = 0; i < text.size();) {
+    // A phrase that starts with a word byte starts a word; one that starts with another
+    // byte may start anywhere.
+    bool word_start = IsWordByte(text[i]);
+    if (word_start && i > 0 && IsWordByte(text[i - 1])) {
+      i = WordEnd(text, i);
+      continue;
+    }
+    if (LongestAt(text, i, &occurrence)) {
+      found.push_back(occurrence);
+      i = occurrence.end;
+    } else {
+      i = word_start ? WordEnd(text, i) : i + 1;
+    }
+  }
+  return found;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,49 @@
+// What counts as a word byte in prepared text, and ASCII case folding, without the
+// locale lookups of <cctype>: the actor finder asks these questions of every byte of
+// every article, and `std::isalnum` through the C locale cost a tenth of its time.
+#ifndef ACTORGRAPH_EXTRACT_WORD_BYTES_H_
+#define ACTORGRAPH_EXTRACT_WORD_BYTES_H_
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace actorgraph {
+
+namespace word_bytes_internal {
+constexpr std::array<bool, 256> MakeWordByteTable() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+  }
+  return table;
+}
+inline constexpr std::array<bool, 256> kWordByte = MakeWordByteTable();
+}  // namespace word_bytes_internal
+
+// An ASCII letter or digit, or any byte of a multi-byte UTF-8 character: names in other
+// scripts and with accents ("Žilina", "Erdoğan") are words too.
+inline bool IsWordByte(char c) { return word_bytes_internal::kWordByte[static_cast<unsigned char>(c)]; }
+
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text` equals `lower` (all lowercase) ignoring ASCII case.
+inline bool EqualsIgnoringAsciiCase(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (AsciiLower(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+// The end of the run of word bytes that starts at `pos` (`pos` itself if none does).
+inline std::size_t WordEnd(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+  return pos;
+}
+
+}  // namespace actorgraph
+
+#endif  // ACTORGRAPH_EXTRACT_WORD_BYTES_H_

@@ -1,0 +1,84 @@
+// PhraseMatcher: which occurrences of a phrase list it reports, and at which boundaries.
+#include "extract/phrase_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+namespace {
+
+// "begin-end:phrase" for every occurrence FindAll reports.
+std::vector<std::string> Found(const PhraseMatcher& matcher, std::string_view text) {
+  std::vector<std::string> found;
+  for (const PhraseMatcher::Occurrence& o : matcher.FindAll(text)) {
+    found.push_back(std::string(text.substr(o.begin, o.end - o.begin)) + ":" + std::to_string(o.phrase));
+  }
+  return found;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(PhraseMatcher, LongestPhraseWinsAtEachStart) {
+  PhraseMatcher matcher({"United Nations", "United Nations Security Council", "Security Council"});
+  EXPECT_EQ(Found(matcher, "The United Nations Security Council met; the Security Council of the United Nations."),
+            (Strings{"United Nations Security Council:1", "Security Council:2", "United Nations:0"}));
+}
+
+TEST(PhraseMatcher, ShorterPhraseWhenTheLongerEndsInsideAWord) {
+  PhraseMatcher matcher({"New York", "New York Times"});
+  EXPECT_EQ(Found(matcher, "New York Timesquare"), (Strings{"New York:0"}));
+}
+
+TEST(PhraseMatcher, OnlyWholeWords) {
+  PhraseMatcher matcher({"Iran", "Oman", "Mali"});
+  EXPECT_EQ(Found(matcher, "Tirana, Omani and Somalia; Iran-Oman. Mali"),
+            (Strings{"Iran:0", "Oman:1", "Mali:2"}));
+}
+
+TEST(PhraseMatcher, PossessiveEndsAWordButAnApostropheInsideDoesNot) {
+  PhraseMatcher matcher({"Xi", "Xi'an"});
+  EXPECT_EQ(Found(matcher, "Xi's visit to Xi'an"), (Strings{"Xi:0", "Xi'an:1"}));
+  PhraseMatcher xi({"Xi"});
+  EXPECT_EQ(Found(xi, "Xi'an"), Strings{});
+}
+
+TEST(PhraseMatcher, AccentedLettersAreWordBytes) {
+  PhraseMatcher matcher({"Erdo"});
+  EXPECT_EQ(Found(matcher, "Erdoğan and Erdo"), (Strings{"Erdo:0"}));
+}
+
+TEST(PhraseMatcher, PhrasesThatStartWithPunctuation) {
+  PhraseMatcher matcher({"(ISIS)", "ISIS"});
+  EXPECT_EQ(Found(matcher, "the group (ISIS) and ISIS"), (Strings{"(ISIS):0", "ISIS:1"}));
+}
+
+TEST(PhraseMatcher, CaseSensitiveAndDuplicatesReportedOnce) {
+  PhraseMatcher matcher({"Chad", "", "Chad"});
+  EXPECT_EQ(Found(matcher, "chad, CHAD and Chad"), (Strings{"Chad:0"}));
+}
+
+TEST(PhraseMatcher, PhrasesAtListsEveryPrefixLongestFirst) {
+  PhraseMatcher matcher({"Foreign", "Foreign Minister", "Minister"});
+  std::vector<PhraseMatcher::Occurrence> found;
+  matcher.PhrasesAt("Foreign Ministers", 0, &found);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].phrase, 1);  // ends inside "Ministers": listed all the same
+  EXPECT_EQ(found[1].phrase, 0);
+  PhraseMatcher::Occurrence longest;
+  ASSERT_TRUE(matcher.LongestAt("Foreign Ministers", 0, &longest));
+  EXPECT_EQ(longest.phrase, 0);
+  EXPECT_FALSE(matcher.LongestAt("Foreign Ministers", 8, &longest));
+}
+
+TEST(PhraseMatcher, EmptyListAndEmptyText) {
+  PhraseMatcher none({});
+  EXPECT_EQ(Found(none, "anything at all"), Strings{});
+  PhraseMatcher some({"a"});
+  EXPECT_EQ(Found(some, ""), Strings{});
+}
+
+}  // namespace
+}  // namespace actorgraph
