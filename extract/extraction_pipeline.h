@@ -1,6 +1,6 @@
 // Runs extraction over a stream of articles on several threads and hands the results
 // on in input order, so the output does not depend on the number of threads. Articles
-// are read, extracted and dropped in batches: memory holds one batch, never the corpus.
+// are read, extracted and dropped in batches: memory holds a few batches, never the corpus.
 #ifndef ACTORGRAPH_EXTRACT_EXTRACTION_PIPELINE_H_
 #define ACTORGRAPH_EXTRACT_EXTRACTION_PIPELINE_H_
 
@@ -20,11 +20,11 @@ struct PipelineProgress {
 };
 
 struct PipelineOptions {
-  int threads = 1;                // extraction threads; 1 runs everything on the caller's thread
+  int threads = 1;  // extraction threads, the caller's among them; 1 runs everything on it
   std::size_t batch_articles = 0; // articles per batch; 0 picks 64 per thread
   // A batch also ends once it holds this many bytes of text, so a folder of huge
   // articles does not hold 64 of them per thread at once.
-  std::size_t batch_bytes = 128u << 20;
+  std::size_t batch_bytes = 32u << 20;
   // Called on the caller's thread after each batch; may be empty.
   std::function<void(const PipelineProgress&)> progress;
 };
