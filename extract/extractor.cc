@@ -225,6 +225,10 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     }
     placeholders.append(prepared.text, pos, span.end - pos);
 
+    std::vector<RuleMatch> matches = impl.rules.Match(placeholders);
+    if (matches.empty()) continue;
+    // Most sentences that name two actors state no relation: their date and evidence are
+    // only worked out for those that do.
     std::string_view sentence_text(prepared.text.data() + span.begin, span.end - span.begin);
     std::optional<CalendarDate> own_date = ResolveSentenceDate(sentence_text, document.date);
     std::string date = own_date ? own_date->ToString() : document.date;
@@ -236,7 +240,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     evidence.sentence_text = OneLine(sentence_text);
 
     std::set<std::tuple<std::string, std::string, std::string, bool>> seen;
-    for (const RuleMatch& match : impl.rules.Match(placeholders)) {
+    for (const RuleMatch& match : matches) {
       const RelationType& type = types[match.type];
       std::string relation_words = RelationWords(placeholders, match);
       bool negated = impl.Negated(LastClause(relation_words));
