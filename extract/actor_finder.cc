@@ -491,12 +491,15 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
   std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text);
 
   std::size_t next_name = 0, next_title = 0, next_verb = 0;
+  std::vector<Hit> hits, titles;  // of the sentence; reused, most sentences have few
+  std::vector<SentenceMention> pronouns;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t sb = sentences[s].begin, se = sentences[s].end;
     while (next_name < name_hits.size() && name_hits[next_name].begin < sb) ++next_name;
     while (next_title < title_hits.size() && title_hits[next_title].begin < sb) ++next_title;
     while (next_verb < verb_starts.size() && verb_starts[next_verb] < sb) ++next_verb;
-    std::vector<Hit> hits, titles;
+    hits.clear();
+    titles.clear();
     for (std::size_t i = next_name; i < name_hits.size() && name_hits[i].begin < se; ++i) {
       if (name_hits[i].end <= se) hits.push_back(name_hits[i]);
     }
@@ -762,7 +765,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
 
     // 6: pronouns.
     int first_person = -1;
-    std::vector<SentenceMention> pronouns;
+    pronouns.clear();
     std::size_t next_mention = 0;
     ForEachWord(text, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
