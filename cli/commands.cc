@@ -49,7 +49,9 @@ void ExtractAll(const Invocation& inv, Diagnostics& diagnostics,
 }
 
 ActorGraph BuildGraph(const Invocation& inv, Diagnostics& diagnostics) {
-  GraphBuilder builder(inv.graph);
+  GraphOptions options = inv.graph;
+  options.threads = ThreadCount(inv);
+  GraphBuilder builder(options);
   std::size_t articles = 0;
   ExtractAll(inv, diagnostics, [&](DocumentExtraction&& extraction) { builder.Add(extraction); }, &articles);
   return builder.Build();

@@ -1,81 +1,230 @@
-// Node analytics with Boost.Graph's own algorithms. Three Boost views of one ActorGraph
-// are built here, each from the sorted node and edge vectors so that the floating-point
-// work runs in the same order every time:
-//  - an undirected multigraph (one edge per RelationEdge, weighted) for degrees;
-//  - an undirected simple graph (one edge per linked pair) for betweenness, components
-//    and the ego network: several relations between two actors are one path, not several;
-//  - a directed multigraph (one arc per RelationEdge, two for a symmetric one) for
-//    PageRank, whose random surfer should follow who acted on whom.
+// Node analytics. Boost.Graph's adjacency_list costs about 150 bytes per edge and its
+// betweenness allocates a predecessor list per vertex and source, which made the
+// analytics the largest serial step of `build` and its largest transient allocation at
+// corpus scale. So each measure runs here on compact arrays (a CSR adjacency of the
+// simple graph, the in-arcs of the directed multigraph), performing exactly the
+// floating-point operations of Boost's algorithm in exactly its order:
+//  - brandes_betweenness_centrality: breadth-first search from each source in vertex
+//    order, neighbours in ascending order (the order of Boost's adjacency lists, whose
+//    edges were added as sorted pairs), path counts as std::size_t, dependencies
+//    accumulated in reverse search order, each source's dependencies added to the
+//    centralities in source order, then halved and scaled by relative_betweenness.
+//    Sources are independent, so with several threads each computes the dependencies of
+//    a block of sources and the sums still happen in source order: the doubles do not
+//    depend on the thread count.
+//  - page_rank (the bidirectional step): a vertex's new rank sums rank/out-degree over
+//    its in-arcs in the order the arcs were added (edge order, a symmetric edge's reverse
+//    arc right after it).
+//  - degrees sum the weights of a node's edges in edge order.
+//  - connected components are a partition, whatever finds it; the numbering is ours.
+// tests/graph/graph_analytics_test.cc checks the results bit for bit against Boost.
+// The ego network view still runs Boost's breadth_first_search.
 #include "graph/graph_analytics.h"
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/connected_components.hpp>
-#include <boost/graph/page_rank.hpp>
 #include <boost/graph/visitors.hpp>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
+#include <thread>
 #include <utility>
 
 namespace actorgraph {
 
 namespace {
 
-using WeightedMultigraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                          boost::property<boost::edge_weight_t, double>>;
 using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 
-SimpleGraph MakeSimpleGraph(std::size_t node_count, const std::vector<RelationEdge>& edges) {
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+// Each linked pair once, as (smaller, larger) index, sorted.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> LinkedPairs(
+    const std::vector<RelationEdge>& edges) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   pairs.reserve(edges.size());
   for (const RelationEdge& edge : edges)
     pairs.emplace_back(std::min(edge.source, edge.target), std::max(edge.source, edge.target));
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  SimpleGraph graph(node_count);
-  for (const auto& [a, b] : pairs) boost::add_edge(a, b, graph);
-  return graph;
+  return pairs;
+}
+
+// The undirected simple graph as compressed rows: the neighbours of v are
+// neighbours[first[v] .. first[v + 1]), ascending.
+struct Adjacency {
+  std::vector<std::uint32_t> first;
+  std::vector<std::uint32_t> neighbours;
+};
+
+Adjacency MakeAdjacency(std::size_t node_count,
+                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  Adjacency adjacency;
+  adjacency.first.assign(node_count + 1, 0);
+  for (const auto& [a, b] : pairs) {
+    ++adjacency.first[a + 1];
+    ++adjacency.first[b + 1];
+  }
+  for (std::size_t v = 0; v < node_count; ++v) adjacency.first[v + 1] += adjacency.first[v];
+  adjacency.neighbours.resize(adjacency.first[node_count]);
+  std::vector<std::uint32_t> next(adjacency.first.begin(), adjacency.first.begin() + node_count);
+  // Pairs are sorted, so each row fills in ascending order: for v, first the a < v of
+  // the pairs (a, v), ascending, then the b > v of the pairs (v, b), ascending.
+  for (const auto& [a, b] : pairs) {
+    adjacency.neighbours[next[a]++] = b;
+    adjacency.neighbours[next[b]++] = a;
+  }
+  return adjacency;
 }
 
 void ComputeDegrees(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges) {
-  WeightedMultigraph graph(nodes.size());
-  for (const RelationEdge& edge : edges)
-    boost::add_edge(edge.source, edge.target, static_cast<double>(edge.weight), graph);
-  auto weight = boost::get(boost::edge_weight, graph);
+  std::vector<int> degree(nodes.size(), 0);
+  std::vector<double> weighted(nodes.size(), 0.0);
+  for (const RelationEdge& edge : edges) {
+    for (std::uint32_t end : {edge.source, edge.target}) {
+      ++degree[end];
+      weighted[end] += static_cast<double>(edge.weight);
+    }
+  }
   for (std::size_t v = 0; v < nodes.size(); ++v) {
-    nodes[v].degree = static_cast<int>(boost::degree(v, graph));
-    double sum = 0;
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, graph))) sum += weight[e];
-    nodes[v].weighted_degree = sum;
+    nodes[v].degree = degree[v];
+    nodes[v].weighted_degree = weighted[v];
   }
 }
 
-void ComputeBetweenness(std::vector<ActorNode>& nodes, const SimpleGraph& graph) {
-  std::vector<double> centrality(nodes.size(), 0.0);
+// One source's pass of Brandes' algorithm: fills dependency[v] for every v (0 where
+// unreached). The scratch vectors are reused across sources.
+class BrandesPass {
+ public:
+  explicit BrandesPass(const Adjacency& adjacency)
+      : adjacency_(adjacency),
+        distance_(adjacency.first.size() - 1, -1),
+        paths_(adjacency.first.size() - 1, 0) {
+    order_.reserve(distance_.size());
+  }
+
+  // REQUIRES: dependency.size() == node count.
+  void Run(std::uint32_t source, double* dependency) {
+    const std::uint32_t* first = adjacency_.first.data();
+    const std::uint32_t* neighbours = adjacency_.neighbours.data();
+    for (std::uint32_t v : order_) {  // reset what the previous source touched
+      distance_[v] = -1;
+      paths_[v] = 0;
+    }
+    order_.clear();
+    std::fill(dependency, dependency + distance_.size(), 0.0);
+    distance_[source] = 0;
+    paths_[source] = 1;
+    order_.push_back(source);
+    for (std::size_t head = 0; head < order_.size(); ++head) {
+      std::uint32_t v = order_[head];
+      int next = distance_[v] + 1;
+      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
+        std::uint32_t w = neighbours[i];
+        if (distance_[w] < 0) {
+          distance_[w] = next;
+          paths_[w] = paths_[v];
+          order_.push_back(w);
+        } else if (distance_[w] == next) {
+          paths_[w] += paths_[v];
+        }
+      }
+    }
+    // Each w hands its dependency to its predecessors; the predecessors of one w are
+    // distinct, so the order among them does not change any sum.
+    for (std::size_t k = order_.size(); k-- > 0;) {
+      std::uint32_t w = order_[k];
+      int previous = distance_[w] - 1;
+      double share = 1.0 + dependency[w];
+      double paths_w = static_cast<double>(paths_[w]);
+      for (std::uint32_t i = first[w]; i < first[w + 1]; ++i) {
+        std::uint32_t v = neighbours[i];
+        if (distance_[v] != previous) continue;
+        double factor = static_cast<double>(paths_[v]) / paths_w;
+        factor *= share;
+        dependency[v] = dependency[v] + factor;
+      }
+    }
+  }
+
+ private:
+  const Adjacency& adjacency_;
+  std::vector<int> distance_;
+  std::vector<std::size_t> paths_;  // Boost's degree_size_type: wraps like it on overflow
+  std::vector<std::uint32_t> order_;
+};
+
+void ComputeBetweenness(std::vector<ActorNode>& nodes, const Adjacency& adjacency,
+                        int threads) {
+  const std::size_t n = nodes.size();
+  std::vector<double> centrality(n, 0.0);
   // relative_betweenness_centrality divides by (n-1)(n-2)/2, which is 0 below 3 nodes;
   // no node can lie between two others there anyway.
-  if (nodes.size() >= 3) {
-    auto map = boost::make_iterator_property_map(centrality.begin(),
-                                                 boost::get(boost::vertex_index, graph));
-    boost::brandes_betweenness_centrality(graph, boost::centrality_map(map));
-    boost::relative_betweenness_centrality(graph, map);
+  if (n >= 3) {
+    // Sources go in blocks; block b's dependencies are added in source order before
+    // block b + 1's, by the calling thread.
+    const std::size_t workers =
+        std::clamp<std::size_t>(threads > 0 ? threads : 1, 1, std::max<std::size_t>(1, n / 64));
+    const std::size_t block = workers == 1 ? 1 : 16 * workers;
+    std::vector<double> dependencies(block * n);
+    std::vector<BrandesPass> passes;
+    for (std::size_t t = 0; t < workers; ++t) passes.emplace_back(adjacency);
+    for (std::size_t begin = 0; begin < n; begin += block) {
+      std::size_t end = std::min(n, begin + block);
+      auto work = [&](std::size_t t) {
+        for (std::size_t s = begin + t; s < end; s += workers) {
+          passes[t].Run(static_cast<std::uint32_t>(s), &dependencies[(s - begin) * n]);
+        }
+      };
+      if (workers == 1) {
+        work(0);
+      } else {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+        work(0);
+      }
+      for (std::size_t s = begin; s < end; ++s) {
+        const double* dependency = &dependencies[(s - begin) * n];
+        // Boost adds each reached w != s once, in reverse search order; one addition per
+        // w makes any order the same, and an unreached w adds 0.
+        for (std::size_t w = 0; w < n; ++w)
+          if (w != s) centrality[w] = centrality[w] + dependency[w];
+      }
+    }
+    // brandes_betweenness_centrality halves on an undirected graph;
+    // relative_betweenness_centrality then scales by 2 / ((n-1)(n-2)).
+    for (double& c : centrality) c = c / 2.0;
+    double factor = 2.0 / static_cast<double>(n * n - 3 * n + 2);
+    for (double& c : centrality) c = factor * c;
   }
-  for (std::size_t v = 0; v < nodes.size(); ++v) nodes[v].betweenness = centrality[v];
+  for (std::size_t v = 0; v < n; ++v) nodes[v].betweenness = centrality[v];
 }
 
-void ComputeComponents(std::vector<ActorNode>& nodes, const SimpleGraph& graph) {
-  if (nodes.empty()) return;
-  std::vector<int> component(nodes.size());
-  int count = boost::connected_components(
-      graph,
-      boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
+void ComputeComponents(std::vector<ActorNode>& nodes, const Adjacency& adjacency) {
+  const std::size_t n = nodes.size();
+  if (n == 0) return;
+  std::vector<int> component(n, -1);
+  std::vector<std::uint32_t> stack;
+  int count = 0;
+  for (std::size_t start = 0; start < n; ++start) {
+    if (component[start] >= 0) continue;
+    component[start] = count;
+    stack.push_back(static_cast<std::uint32_t>(start));
+    while (!stack.empty()) {
+      std::uint32_t v = stack.back();
+      stack.pop_back();
+      for (std::uint32_t i = adjacency.first[v]; i < adjacency.first[v + 1]; ++i) {
+        std::uint32_t w = adjacency.neighbours[i];
+        if (component[w] < 0) {
+          component[w] = count;
+          stack.push_back(w);
+        }
+      }
+    }
+    ++count;
+  }
   // Renumber: largest first, ties by the first node (nodes are sorted by name).
-  std::vector<std::size_t> size(count, 0), first(count, nodes.size());
-  for (std::size_t v = 0; v < nodes.size(); ++v) {
+  std::vector<std::size_t> size(count, 0), first(count, n);
+  for (std::size_t v = 0; v < n; ++v) {
     ++size[component[v]];
     first[component[v]] = std::min(first[component[v]], v);
   }
@@ -87,20 +236,19 @@ void ComputeComponents(std::vector<ActorNode>& nodes, const SimpleGraph& graph) 
   });
   std::vector<int> renumbered(count);
   for (int i = 0; i < count; ++i) renumbered[order[i]] = i;
-  for (std::size_t v = 0; v < nodes.size(); ++v) nodes[v].component = renumbered[component[v]];
+  for (std::size_t v = 0; v < n; ++v) nodes[v].component = renumbered[component[v]];
 }
 
 // page_rank's termination test: stop once no rank moved by more than a 1e-12 share of
-// its value since the previous call, or after kMaxIterations. It only reads the ranks.
+// its value since the previous call, or after kMaxIterations.
 class UntilStable {
  public:
   explicit UntilStable(std::size_t node_count) : previous_(node_count, -1.0) {}
 
-  template <typename RankMap, typename Graph>
-  bool operator()(const RankMap& rank, const Graph& graph) {
+  bool operator()(const std::vector<double>& rank) {
     bool stable = true;
-    for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
-      double now = boost::get(rank, v);
+    for (std::size_t v = 0; v < rank.size(); ++v) {
+      double now = rank[v];
       if (std::fabs(now - previous_[v]) > 1e-12 * std::fabs(now)) stable = false;
       previous_[v] = now;
     }
@@ -114,31 +262,67 @@ class UntilStable {
 };
 
 void ComputePageRank(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges) {
-  if (nodes.empty()) return;
-  Digraph graph(nodes.size());
+  const std::size_t n = nodes.size();
+  if (n == 0) return;
+  // In-arcs by target, each row in the order Boost's bidirectional adjacency_list keeps
+  // them: the order of add_edge, i.e. edge order with a symmetric edge's reverse arc
+  // right after it.
+  std::vector<std::uint32_t> first(n + 1, 0);
+  std::vector<std::size_t> out_degree(first.size() - 1, 0);
   for (const RelationEdge& edge : edges) {
-    boost::add_edge(edge.source, edge.target, graph);
-    if (edge.symmetric) boost::add_edge(edge.target, edge.source, graph);
+    ++first[edge.target + 1];
+    ++out_degree[edge.source];
+    if (edge.symmetric) {
+      ++first[edge.source + 1];
+      ++out_degree[edge.target];
+    }
   }
-  std::vector<double> rank(nodes.size(), 0.0);
-  boost::graph::page_rank(
-      graph,
-      boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, graph)),
-      UntilStable(nodes.size()), kPageRankDamping);
+  for (std::size_t v = 0; v < n; ++v) first[v + 1] += first[v];
+  std::vector<std::uint32_t> sources(first[n]);
+  std::vector<std::uint32_t> next(first.begin(), first.begin() + n);
+  for (const RelationEdge& edge : edges) {
+    sources[next[edge.target]++] = edge.source;
+    if (edge.symmetric) sources[next[edge.source]++] = edge.target;
+  }
+
+  const double damping = kPageRankDamping;
+  std::vector<double> rank(n, 1.0 / static_cast<double>(n)), next_rank(n), share(n);
+  UntilStable done(n);
+  while (!done(rank)) {
+    // Boost divides rank by out-degree for every in-arc; the quotient is the same
+    // double each time, so it is computed once per vertex.
+    for (std::size_t u = 0; u < n; ++u)
+      share[u] = out_degree[u] == 0 ? 0.0 : rank[u] / static_cast<double>(out_degree[u]);
+    for (std::size_t v = 0; v < n; ++v) {
+      double sum = 0;
+      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) sum += share[sources[i]];
+      next_rank[v] = (1.0 - damping) + damping * sum;
+    }
+    rank.swap(next_rank);
+  }
   // Boost lets dangling nodes leak rank; normalising restores the classic PageRank (see
   // graph_analytics.h). Every rank is at least 1 - damping, so the sum is positive.
   double sum = 0;
   for (double r : rank) sum += r;
-  for (std::size_t v = 0; v < nodes.size(); ++v) nodes[v].pagerank = rank[v] / sum;
+  for (std::size_t v = 0; v < n; ++v) nodes[v].pagerank = rank[v] / sum;
+}
+
+SimpleGraph MakeSimpleGraph(std::size_t node_count, const std::vector<RelationEdge>& edges) {
+  SimpleGraph graph(node_count);
+  for (const auto& [a, b] : LinkedPairs(edges)) boost::add_edge(a, b, graph);
+  return graph;
 }
 
 }  // namespace
 
-void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges) {
+void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                      int threads) {
   ComputeDegrees(nodes, edges);
-  SimpleGraph simple = MakeSimpleGraph(nodes.size(), edges);
-  ComputeBetweenness(nodes, simple);
-  ComputeComponents(nodes, simple);
+  {
+    Adjacency simple = MakeAdjacency(nodes.size(), LinkedPairs(edges));
+    ComputeBetweenness(nodes, simple, threads);
+    ComputeComponents(nodes, simple);
+  }
   ComputePageRank(nodes, edges);
 }
 

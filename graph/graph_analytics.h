@@ -1,6 +1,8 @@
-// Internal to graph/: the Boost.Graph algorithms behind the node attributes and the ego
-// network view. The interface speaks in ActorGraph's own node and edge vectors so no
-// Boost type leaves graph_analytics.cc.
+// Internal to graph/: the algorithms behind the node attributes and the ego network view:
+// Boost.Graph's, or (for the node attributes) exact re-implementations of them on
+// compact arrays that give the same doubles (graph_analytics.cc says how). The interface
+// speaks in ActorGraph's own node and edge vectors so no Boost type leaves
+// graph_analytics.cc.
 #ifndef ACTORGRAPH_GRAPH_GRAPH_ANALYTICS_H_
 #define ACTORGRAPH_GRAPH_GRAPH_ANALYTICS_H_
 
@@ -21,11 +23,13 @@ inline constexpr double kPageRankDamping = 0.85;
 //
 //  - degree: incident edges; a symmetric edge counts once.
 //  - weighted_degree: sum of the weights of those edges.
-//  - betweenness: brandes_betweenness_centrality on the undirected simple graph (one
+//  - betweenness: Boost's brandes_betweenness_centrality on the undirected simple graph (one
 //    edge per pair of linked actors, unweighted), normalised by relative_betweenness to
 //    0..1: for each pair of other actors, the share of their shortest paths that run
 //    through the node, summed and divided by the number of such pairs. 0 for
-//    every node of a graph with fewer than 3 nodes.
+//    every node of a graph with fewer than 3 nodes. Exact (every shortest path from
+//    every node), O(nodes * linked pairs); `threads` threads share the sources and the
+//    result does not depend on their number.
 //  - pagerank: Boost's page_rank on the directed multigraph (one arc per edge, both ways
 //    for a symmetric edge), damping 0.85, iterated until no rank moves by more than
 //    1e-12 of its value (at most 1000 times). Boost's iteration lets the rank of
@@ -34,7 +38,8 @@ inline constexpr double kPageRankDamping = 0.85;
 //    nodes (both are proportional to (I - dM)^-1 1). So the values sum to 1.
 //  - component: connected_components of the undirected graph, renumbered so 0 is the
 //    largest; ties go to the component holding the node that comes first.
-void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges);
+void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                      int threads = 1);
 
 // The nodes at most `depth` hops from `focus` in the undirected graph, found with
 // breadth_first_search: result[i] says whether node i is kept.

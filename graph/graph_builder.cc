@@ -380,7 +380,7 @@ ActorGraph GraphBuilder::Build() {
   for (std::size_t i = 0; i < nodes.size(); ++i)
     nodes[i].dates.assign(dates[i].begin(), dates[i].end());
 
-  ComputeAnalytics(nodes, relation_edges);
+  ComputeAnalytics(nodes, relation_edges, options.threads);
 
   ActorGraph graph;
   graph.impl_->nodes = std::move(nodes);

@@ -26,6 +26,7 @@ struct GraphOptions {
   int min_weight = 1;       // drop edges with fewer mentions
   std::string focus;        // keep only the ego network of this actor (any of its names)
   int depth = 1;            // ... up to this many hops
+  int threads = 1;  // threads Build may use for the analytics; the graph is the same for any
 };
 
 // Not thread-safe: one builder is fed by one thread. The result does not depend on the

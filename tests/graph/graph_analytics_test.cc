@@ -4,7 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/page_rank.hpp>
+#include <cmath>
+#include <cstring>
 #include <numeric>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -119,6 +125,110 @@ TEST(GraphAnalytics, ComputeAnalyticsOnVectors) {
   EXPECT_NEAR(nodes[0].pagerank + nodes[1].pagerank + nodes[2].pagerank, 1.0, kTolerance);
   EXPECT_LT(nodes[0].pagerank, nodes[1].pagerank);
   EXPECT_LT(nodes[1].pagerank, nodes[2].pagerank);
+}
+
+// What ComputeAnalytics promises to reproduce: Boost's own betweenness and PageRank on
+// Boost graphs built as graph_analytics.h describes.
+struct BoostAnalytics {
+  std::vector<double> betweenness;
+  std::vector<double> pagerank;
+};
+
+BoostAnalytics WithBoost(std::size_t n, const std::vector<RelationEdge>& edges) {
+  using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+  BoostAnalytics result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const RelationEdge& edge : edges)
+    pairs.emplace_back(std::min<std::size_t>(edge.source, edge.target),
+                       std::max<std::size_t>(edge.source, edge.target));
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  Simple simple(n);
+  for (const auto& [a, b] : pairs) boost::add_edge(a, b, simple);
+  auto map = boost::make_iterator_property_map(result.betweenness.begin(),
+                                               boost::get(boost::vertex_index, simple));
+  boost::brandes_betweenness_centrality(simple, boost::centrality_map(map));
+  boost::relative_betweenness_centrality(simple, map);
+
+  Digraph digraph(n);
+  for (const RelationEdge& edge : edges) {
+    boost::add_edge(edge.source, edge.target, digraph);
+    if (edge.symmetric) boost::add_edge(edge.target, edge.source, digraph);
+  }
+  std::vector<double> previous(n, -1.0);
+  int iterations = 0;
+  auto done = [&](const auto& rank, const Digraph&) {
+    bool stable = true;
+    for (std::size_t v = 0; v < n; ++v) {
+      double now = boost::get(rank, v);
+      if (std::fabs(now - previous[v]) > 1e-12 * std::fabs(now)) stable = false;
+      previous[v] = now;
+    }
+    return stable || ++iterations > 1000;
+  };
+  boost::graph::page_rank(digraph,
+                          boost::make_iterator_property_map(result.pagerank.begin(),
+                                                            boost::get(boost::vertex_index, digraph)),
+                          done, kPageRankDamping);
+  double sum = 0;
+  for (double r : result.pagerank) sum += r;
+  for (double& r : result.pagerank) r /= sum;
+  return result;
+}
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+TEST(GraphAnalytics, SameDoublesAsBoostForAnyThreadCount) {
+  std::mt19937 random(7);
+  for (int round = 0; round < 40; ++round) {
+    // Sparse and dense, connected and not, with parallel and symmetric edges: graphs
+    // where many shortest paths tie, so the order of every addition shows.
+    std::size_t n = 3 + random() % 120;
+    std::size_t m = random() % (n * (round % 4 == 0 ? 8 : 2));
+    std::vector<RelationEdge> edges;
+    for (std::size_t i = 0; i < m; ++i) {
+      RelationEdge edge;
+      edge.source = random() % n;
+      edge.target = random() % n;
+      if (edge.source == edge.target) continue;
+      edge.symmetric = random() % 2;
+      edge.weight = 1 + random() % 5;
+      edges.push_back(edge);
+    }
+    std::sort(edges.begin(), edges.end(), [](const RelationEdge& a, const RelationEdge& b) {
+      return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+    });
+    BoostAnalytics expected = WithBoost(n, edges);
+    for (int threads : {1, 2, 3}) {
+      std::vector<ActorNode> nodes(n);
+      ComputeAnalytics(nodes, edges, threads);
+      for (std::size_t v = 0; v < n; ++v) {
+        EXPECT_TRUE(SameBits(nodes[v].betweenness, expected.betweenness[v]))
+            << "round " << round << " threads " << threads << " node " << v << ": "
+            << nodes[v].betweenness << " vs " << expected.betweenness[v];
+        EXPECT_TRUE(SameBits(nodes[v].pagerank, expected.pagerank[v]))
+            << "round " << round << " node " << v;
+      }
+    }
+  }
+}
+
+TEST(GraphAnalytics, ComponentsLargestFirst) {
+  // Two pairs and a triangle: the triangle is component 0; the pairs follow in the order
+  // of their first node.
+  std::vector<ActorNode> nodes(7);
+  std::vector<RelationEdge> edges(5);
+  std::size_t ends[5][2] = {{0, 1}, {2, 3}, {3, 4}, {2, 4}, {5, 6}};
+  for (std::size_t i = 0; i < 5; ++i) {
+    edges[i].source = ends[i][0];
+    edges[i].target = ends[i][1];
+    edges[i].weight = 1;
+  }
+  ComputeAnalytics(nodes, edges);
+  std::vector<int> components;
+  for (const ActorNode& node : nodes) components.push_back(node.component);
+  EXPECT_EQ(components, (std::vector<int>{1, 1, 0, 0, 0, 2, 2}));
 }
 
 TEST(GraphAnalytics, EgoNetworkCountsHops) {
