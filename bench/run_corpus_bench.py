@@ -110,7 +110,8 @@ def main():
             seconds, rss, out, _ = best(args.repeat, [raw_scan, corpus])
             scan = re.search(r"seconds=([\d.]+)", out)
             scan_seconds = float(scan.group(1)) if scan else seconds
-            raw[size] = (mb / scan_seconds, scan_seconds, rss)
+            phrase = re.search(r"phrase_mb_per_s=([\d.]+)", out)
+            raw[size] = (mb / scan_seconds, scan_seconds, rss, float(phrase.group(1)) if phrase else float("nan"))
             for threads in args.threads:
                 log(f"actorgraph build on {mb:.0f} MB, {threads} thread(s) ...")
                 with tempfile.TemporaryDirectory(dir=work) as out_dir:
@@ -133,11 +134,12 @@ def main():
     # with 2 threads and no free core, wall time cannot drop, but MB per CPU-second shows
     # whether the threads add overhead.
     print("| Corpus | Articles | Threads | Time (s) | CPU (s) | MB/s | MB per CPU-s | Articles/s | "
-          "Peak RSS (MB) | Raw scan MB/s | Time / raw scan |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "Peak RSS (MB) | Raw scan MB/s | Time / raw scan | PhraseMatcher MB/s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, threads, seconds, mb_s, art_s, rss, raw_mb_s, ratio, articles, cpu in rows:
         print(f"| {size:g} MB | {articles:,} | {threads} | {seconds:.1f} | {cpu:.1f} | {mb_s:.1f} | "
-              f"{mb_s * seconds / cpu:.1f} | {art_s:,.0f} | {rss:.0f} | {raw_mb_s:.1f} | {ratio:.1f}x |")
+              f"{mb_s * seconds / cpu:.1f} | {art_s:,.0f} | {rss:.0f} | {raw_mb_s:.1f} | {ratio:.1f}x | "
+              f"{raw[size][3]:.1f} |")
 
     # The targets of issue 7.
     print("\nTargets:")
