@@ -2,6 +2,17 @@
 // pattern is expanded, so files may use each other's macros whatever their order. Each
 // pattern becomes one RE2 with the named groups X, Y and P; the actors inside a group are
 // read back from the placeholders it captured.
+//
+// Matching gives exactly what one capturing RE2::Match per match would, more cheaply:
+// - a prefilter skips the patterns whose required literals are absent;
+// - a pattern that starts with its first list can only match where such a list starts
+//   (at a placeholder of an admitted role), so it is searched anchored there, not
+//   unanchored over the whole sentence (whose DFA has many more states);
+// - the match found, the bounds of its lists are placed with anchored DFA checks of the
+//   pattern's pieces (ListPlacer) rather than RE2's backtracking capture, which spent
+//   most of the time trying every alternative of {PRE} at every position; only when the
+//   lists could be placed in more than one way does the capturing search decide;
+// - each thread matches with its own compiled patterns (Matcher).
 #include "extract/relation_rules.h"
 
 #include <re2/filtered_re2.h>
@@ -10,7 +21,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
+#include <mutex>
 
 #include "extract/error.h"
 
@@ -23,9 +36,34 @@ constexpr char kClose = '\x02';
 struct Pattern {
   int type = 0;
   std::string location;
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> re;  // compiled once to check it; Load hands it to the first Matcher
   int x_group = 0, y_group = 0, p_group = 0;  // 1-based capture indices, 0 if absent
+  int groups = 0;                             // capture groups, with group 0 (the whole match)
+  // When the placeholders stand at the top level of the pattern (see SplitAtLists), the
+  // pattern is the concatenation pieces[0] lists[0] pieces[1] ... lists[n-1] pieces[n]
+  // (a piece may be empty) and list i is capture group list_groups[i]. Empty otherwise.
+  std::vector<std::string> pieces;
+  std::vector<std::string> lists;
+  std::vector<int> list_groups;
+  // When the pattern starts with its first list (pieces[0] is empty): the role letters of
+  // that list. Every match then starts where a list of them can (see ListStarts).
+  std::string leading_letters;
 };
+
+// A placeholder's list in an expanded pattern: bytes [begin, end) of the regex.
+struct Slot {
+  std::size_t begin = 0, end = 0;
+  std::string name;     // X, Y or P
+  std::string letters;  // the role letters it admits
+};
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(16 << 20);
+  return options;
+}
 
 // The role letters a placeholder type admits.
 bool RoleLetters(std::string_view types, std::string* letters) {
@@ -69,6 +107,80 @@ std::vector<int> MentionsIn(std::string_view group) {
     i = j;
   }
   return mentions;
+}
+
+// Whether the expanded pattern `regex` is a plain concatenation around its slots: no '|'
+// outside parentheses (an alternative could match without the lists), no flag group such
+// as "(?i)" (it would change the pieces after it), each slot outside any parenthesis,
+// class or \Q...\E, and no repetition right after a slot ("{X}?" would make the list
+// optional). Then the pattern matches exactly where its pieces and lists match one after
+// the other, which lets Match find the lists' bounds without a capturing search. Fills
+// pattern->pieces, lists and list_groups.
+void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
+                  const std::map<std::string, int>& groups, Pattern* pattern) {
+  int depth = 0;
+  std::size_t next = 0;  // the next slot
+  std::size_t i = 0;
+  while (i < regex.size()) {
+    if (next < slots.size() && i == slots[next].begin) {
+      if (depth != 0) return;
+      i = slots[next++].end;
+      if (i < regex.size() && std::strchr("*+?{", regex[i])) return;
+      continue;
+    }
+    if (next < slots.size() && i > slots[next].begin) return;  // skipped over inside a class
+    char c = regex[i];
+    if (c == '\\') {
+      if (i + 1 < regex.size() && regex[i + 1] == 'Q') {
+        std::size_t e = regex.find("\\E", i + 2);
+        i = e == std::string::npos ? regex.size() : e + 2;
+      } else {
+        i += 2;
+      }
+    } else if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;  // a leading ']' is literal
+      while (j < regex.size() && regex[j] != ']') {
+        if (regex[j] == '\\') {
+          j += 2;
+        } else if (regex[j] == '[' && j + 1 < regex.size() && regex[j + 1] == ':') {
+          std::size_t e = regex.find(":]", j + 2);
+          j = e == std::string::npos ? regex.size() : e + 2;
+        } else {
+          ++j;
+        }
+      }
+      i = j + 1;
+    } else if (c == '(') {
+      if (i + 1 < regex.size() && regex[i + 1] == '?') {
+        std::size_t j = i + 2;
+        while (j < regex.size() && std::strchr("imsU-", regex[j])) ++j;
+        if (j < regex.size() && regex[j] == ')') return;  // (?i) and the like
+      }
+      ++depth;
+      ++i;
+    } else if (c == ')') {
+      --depth;
+      ++i;
+    } else if (c == '|' && depth == 0) {
+      return;
+    } else {
+      ++i;
+    }
+  }
+  if (next != slots.size() || depth != 0 || slots.empty()) return;
+  std::size_t from = 0;
+  for (const Slot& slot : slots) {
+    auto group = groups.find(slot.name);
+    if (group == groups.end()) return;
+    pattern->pieces.push_back(regex.substr(from, slot.begin - from));
+    pattern->lists.push_back(regex.substr(slot.begin, slot.end - slot.begin));
+    pattern->list_groups.push_back(group->second);
+    from = slot.end;
+  }
+  pattern->pieces.push_back(regex.substr(from));
+  if (pattern->pieces[0].empty()) pattern->leading_letters = slots[0].letters;
 }
 
 class RulesParser {
@@ -144,19 +256,16 @@ class RulesParser {
   Pattern Compile(const std::string& text, int type_index, const RelationType& type,
                   const std::string& path, int line) {
     bool has_x = false, has_y = false, has_p = false;
+    slots_.clear();
     std::string regex = Expand(text, path, line, 0, &has_x, &has_y, &has_p);
     auto error = [&](const std::string& message) { return Error(RuleError(path, line, message)); };
     if (has_p && !type.symmetric) throw error("{P} is for symmetric relations; use {X} and {Y}");
     if (has_p && (has_x || has_y)) throw error("a pattern uses either {P} or {X} and {Y}");
     if (!has_p && !(has_x && has_y)) throw error("a pattern needs both {X} and {Y}, or {P}");
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(16 << 20);
     Pattern pattern;
     pattern.type = type_index;
     pattern.location = path + ":" + std::to_string(line);
-    pattern.re = std::make_unique<RE2>(regex, options);
+    pattern.re = std::make_unique<RE2>(regex, PatternOptions());
     if (!pattern.re->ok()) throw error("bad pattern: " + pattern.re->error());
     const std::map<std::string, int>& groups = pattern.re->NamedCapturingGroups();
     auto group = [&](const char* name) {
@@ -166,6 +275,9 @@ class RulesParser {
     pattern.x_group = group("X");
     pattern.y_group = group("Y");
     pattern.p_group = group("P");
+    pattern.groups = 1 + pattern.re->NumberOfCapturingGroups();
+    if (!slot_in_macro_) SplitAtLists(regex, slots_, groups, &pattern);
+    slot_in_macro_ = false;
     return pattern;
   }
 
@@ -203,6 +315,10 @@ class RulesParser {
           throw Error(RuleError(path, line, "unknown actor type '" + types +
                                                 "' (person, country, organisation, group, place, actor)"));
         }
+        // A list written in the pattern itself is a slot; one inside a macro is wrapped
+        // in the macro's group, and the pattern cannot be split (slot_in_macro_).
+        if (depth == 0) slots_.push_back({out.size(), out.size() + ListOf(letters, name).size(), name, letters});
+        else slot_in_macro_ = true;
         out += ListOf(letters, name);
       } else {
         auto it = macros_.find(name);
@@ -215,21 +331,37 @@ class RulesParser {
   }
 
   std::map<std::string, Macro> macros_;
+  std::vector<Slot> slots_;  // of the pattern being compiled
+  bool slot_in_macro_ = false;
 };
 
 // A cheap first pass: the literal strings (atoms) a pattern cannot match without, as
 // RE2's FilteredRE2 extracts them, found in one scan of the sentence; only the patterns
 // whose atoms are all present run. The atoms are lowercase and are matched ignoring case,
-// which can only let more patterns through, never fewer.
+// which can only let more patterns through, never fewer. The FilteredRE2 is only read
+// (AllPotentials) and is shared; the RE2::Set that finds the atoms is a search, so each
+// Matcher has its own (see Matcher).
 struct Prefilter {
   re2::FilteredRE2 filter;
-  std::unique_ptr<RE2::Set> atoms;
+  std::vector<std::string> atoms;  // quoted, in the order of their ids
+
+  std::unique_ptr<RE2::Set> CompileAtoms() const {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      if (set->Add(atom, nullptr) < 0) return nullptr;
+    }
+    if (!set->Compile()) return nullptr;
+    return set;
+  }
 
   // The patterns that may match `sentence`, ascending; false if every pattern must run.
-  bool Candidates(re2::StringPiece sentence, std::vector<int>* candidates) const {
+  bool Candidates(const RE2::Set& set, re2::StringPiece sentence, std::vector<int>* candidates) const {
     std::vector<int> found;
     RE2::Set::ErrorInfo info;
-    if (!atoms->Match(sentence, &found, &info) && info.kind != RE2::Set::kNoError) return false;
+    if (!set.Match(sentence, &found, &info) && info.kind != RE2::Set::kNoError) return false;
     filter.AllPotentials(found, candidates);
     std::sort(candidates->begin(), candidates->end());
     return true;
@@ -248,24 +380,169 @@ std::unique_ptr<Prefilter> BuildPrefilter(const std::vector<Pattern>& patterns) 
   std::vector<std::string> atoms;
   prefilter->filter.Compile(&atoms);
   if (atoms.empty()) return nullptr;
-  prefilter->atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const std::string& atom : atoms) {
     // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
     for (char c : atom) {
       if (static_cast<unsigned char>(c) >= 0x80) return nullptr;
     }
-    if (prefilter->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) return nullptr;
+    prefilter->atoms.push_back(RE2::QuoteMeta(atom));
   }
-  if (!prefilter->atoms->Compile()) return nullptr;
   return prefilter;
 }
+
+// What one thread matches with: its own compiled patterns and atom set. RE2 objects may
+// be shared between threads, but every search takes a lock on the RE2's DFA cache, and
+// two threads matching with the same objects spent 16-30% more CPU for the same
+// sentences than one thread (the lock's cache line moves between cores on each of the
+// ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
+// use, so a Matcher that only ever sees a few costs little more than the atom set.
+struct CompiledPattern {
+  std::unique_ptr<RE2> re;
+  std::vector<std::unique_ptr<RE2>> pieces;  // of a split pattern; null for an empty piece
+  std::vector<std::unique_ptr<RE2>> lists;
+};
+
+struct Matcher {
+  std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
+  std::unique_ptr<RE2::Set> atoms;        // null: no prefilter
+};
+
+// Compiles the pieces and lists of a split pattern; false if one does not compile alone.
+bool CompileSplit(const Pattern& pattern, CompiledPattern* compiled) {
+  for (const std::string& piece : pattern.pieces) {
+    compiled->pieces.push_back(piece.empty() ? nullptr : std::make_unique<RE2>(piece, PatternOptions()));
+    if (compiled->pieces.back() && !compiled->pieces.back()->ok()) return false;
+  }
+  for (const std::string& list : pattern.lists) {
+    compiled->lists.push_back(std::make_unique<RE2>(list, PatternOptions()));
+    if (!compiled->lists.back()->ok()) return false;
+  }
+  return true;
+}
+
+// Where a list of placeholders (ListOf) can start in text[begin, end): at a placeholder's
+// \x01, or at "both " or "either " (any case) right before one; ascending. `role` of each
+// is the placeholder's role letter, uppercase.
+struct ListStart {
+  std::size_t at;
+  char role;
+};
+
+void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, std::vector<ListStart>* starts) {
+  starts->clear();
+  for (std::size_t q = begin; q < end; ++q) {
+    if (text[q] != kOpen) continue;
+    char role = q + 1 < text.size() ? static_cast<char>(std::toupper(static_cast<unsigned char>(text[q + 1]))) : 0;
+    for (std::string_view before : {"either ", "both "}) {
+      if (q - begin < before.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < before.size() && same; ++k) {
+        same = std::tolower(static_cast<unsigned char>(text[q - before.size() + k])) == before[k];
+      }
+      if (same) starts->push_back({q - before.size(), role});
+    }
+    starts->push_back({q, role});
+  }
+}
+
+// The bounds of the lists of a split pattern in its match [begin, end) of `text`, without
+// a capturing search. RE2 reports the groups of the highest-priority way the pattern
+// matches [begin, end); if the lists can be placed in only one way such that every piece
+// and list matches its stretch exactly, that way is the one. The places tried are where
+// a list can start (a placeholder's \x01, or "both " or "either " before it, see ListOf)
+// and end (after a \x02); each piece and list is checked with an anchored DFA search,
+// cheaper than the backtracking the capturing search does over every alternative of
+// {PRE}. False when no placement or more than one fits: then the capturing search decides.
+class ListPlacer {
+ public:
+  ListPlacer(const CompiledPattern& compiled, re2::StringPiece text, std::size_t begin, std::size_t end)
+      : compiled_(compiled), text_(text), end_(end) {
+    for (std::size_t q = begin; q < end; ++q) {
+      if (text[q] == kClose) ends_.push_back(q + 1);
+    }
+    FindListStarts(text, begin, end, &starts_);
+    bounds_.resize(compiled.lists.size());
+    Place(0, begin);
+  }
+
+  bool unique() const { return found_ == 1; }
+  const std::vector<std::pair<std::size_t, std::size_t>>& bounds() const { return first_; }
+
+ private:
+  bool Fits(const RE2* re, std::size_t from, std::size_t to) const {
+    if (!re) return from == to;
+    return re->Match(text_, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  }
+
+  // Places list i and the ones after it, from `from` (the end of the one before).
+  void Place(std::size_t i, std::size_t from) {
+    if (i == compiled_.lists.size()) {
+      if (Fits(compiled_.pieces[i].get(), from, end_) && ++found_ == 1) first_ = bounds_;
+      return;
+    }
+    for (const ListStart& list_start : starts_) {
+      std::size_t start = list_start.at;
+      if (start < from) continue;
+      if (!Fits(compiled_.pieces[i].get(), from, start)) continue;
+      for (std::size_t stop : ends_) {
+        if (stop <= start || !Fits(compiled_.lists[i].get(), start, stop)) continue;
+        bounds_[i] = {start, stop};
+        Place(i + 1, stop);
+        if (found_ > 1) return;
+      }
+    }
+  }
+
+  const CompiledPattern& compiled_;
+  re2::StringPiece text_;
+  std::size_t end_;
+  std::vector<ListStart> starts_;
+  std::vector<std::size_t> ends_;
+  std::vector<std::pair<std::size_t, std::size_t>> bounds_, first_;
+  int found_ = 0;
+};
 
 }  // namespace
 
 struct RelationRules::Impl {
   std::vector<RelationType> types;
-  std::vector<Pattern> patterns;
+  std::vector<Pattern> patterns;  // Pattern::re is null after Load
+  std::vector<std::string> regexes;  // the expanded pattern of each, for new Matchers
   std::unique_ptr<Prefilter> prefilter;  // null: run every pattern on every sentence
+
+  // Matchers not in use. Match takes one (or makes one) and gives it back, so there are
+  // as many as threads have ever matched at once.
+  mutable std::mutex mutex;
+  mutable std::vector<std::unique_ptr<Matcher>> idle;
+
+  std::unique_ptr<Matcher> Acquire() const {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty()) {
+        std::unique_ptr<Matcher> matcher = std::move(idle.back());
+        idle.pop_back();
+        return matcher;
+      }
+    }
+    auto matcher = std::make_unique<Matcher>();
+    matcher->patterns.resize(patterns.size());
+    if (prefilter) matcher->atoms = prefilter->CompileAtoms();
+    return matcher;
+  }
+
+  void Release(std::unique_ptr<Matcher> matcher) const {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle.push_back(std::move(matcher));
+  }
+
+  const CompiledPattern& Compiled(Matcher& matcher, std::size_t p) const {
+    CompiledPattern& compiled = matcher.patterns[p];
+    if (!compiled.re) {
+      compiled.re = std::make_unique<RE2>(regexes[p], PatternOptions());
+      CompileSplit(patterns[p], &compiled);  // succeeded at Load
+    }
+    return compiled;
+  }
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -279,7 +556,28 @@ RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
   std::vector<const RuleSource*> files = SourcesWithExtension(sources, ".rules");
   for (const RuleSource* source : files) parser.CollectMacros(*source);
   for (const RuleSource* source : files) parser.ParseRelations(*source, &rules.impl_->types, &rules.impl_->patterns);
-  rules.impl_->prefilter = BuildPrefilter(rules.impl_->patterns);
+  Impl& impl = *rules.impl_;
+  impl.prefilter = BuildPrefilter(impl.patterns);
+  // The patterns compiled to check them become the first Matcher.
+  auto first = std::make_unique<Matcher>();
+  for (Pattern& pattern : impl.patterns) {
+    impl.regexes.push_back(pattern.re->pattern());
+    CompiledPattern compiled;
+    compiled.re = std::move(pattern.re);
+    if (!CompileSplit(pattern, &compiled)) {
+      pattern.pieces.clear();
+      pattern.lists.clear();
+      pattern.list_groups.clear();
+      compiled.pieces.clear();
+      compiled.lists.clear();
+    }
+    first->patterns.push_back(std::move(compiled));
+  }
+  if (impl.prefilter) {
+    first->atoms = impl.prefilter->CompileAtoms();
+    if (!first->atoms) impl.prefilter.reset();
+  }
+  impl.idle.push_back(std::move(first));
   return rules;
 }
 
@@ -294,19 +592,52 @@ std::string RelationRules::Placeholder(int index, char role) {
 }
 
 std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
+  const Impl& impl = *impl_;
+  std::unique_ptr<Matcher> matcher = impl.Acquire();
   std::vector<RuleMatch> matches;
   re2::StringPiece input(sentence.data(), sentence.size());
   std::vector<int> candidates;
-  bool all = !impl_->prefilter || !impl_->prefilter->Candidates(input, &candidates);
-  const std::size_t runs = all ? impl_->patterns.size() : candidates.size();
+  bool all = !matcher->atoms || !impl.prefilter->Candidates(*matcher->atoms, input, &candidates);
+  const std::size_t runs = all ? impl.patterns.size() : candidates.size();
+  std::vector<re2::StringPiece> captured;
+  std::vector<ListStart> starts;
+  FindListStarts(input, 0, sentence.size(), &starts);
   for (std::size_t k = 0; k < runs; ++k) {
     const std::size_t p = all ? k : static_cast<std::size_t>(candidates[k]);
-    const Pattern& pattern = impl_->patterns[p];
-    int groups = 1 + pattern.re->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> captured(groups);
+    const Pattern& pattern = impl.patterns[p];
+    const CompiledPattern& compiled = impl.Compiled(*matcher, p);
+    const RE2& re = *compiled.re;
+    captured.assign(pattern.groups, re2::StringPiece());
     std::size_t pos = 0;
-    while (pos < sentence.size() &&
-           pattern.re->Match(input, pos, sentence.size(), RE2::UNANCHORED, captured.data(), groups)) {
+    // First where the pattern matches (a DFA search), then where its lists are.
+    std::size_t next_start = 0;  // into starts, for a pattern that starts with a list
+    auto find = [&]() {
+      if (pattern.leading_letters.empty()) {
+        return re.Match(input, pos, sentence.size(), RE2::UNANCHORED, captured.data(), 1);
+      }
+      // The leftmost match starts at the first list start from which an anchored search
+      // matches, and is the match found from there.
+      for (; next_start < starts.size(); ++next_start) {
+        const ListStart& start = starts[next_start];
+        if (start.at < pos || pattern.leading_letters.find(start.role) == std::string::npos) continue;
+        if (re.Match(input, start.at, sentence.size(), RE2::ANCHOR_START, captured.data(), 1)) return true;
+      }
+      return false;
+    };
+    while (pos < sentence.size() && find()) {
+      const std::size_t begin = captured[0].data() - sentence.data();
+      const std::size_t end = begin + captured[0].size();
+      bool placed = false;
+      if (!compiled.lists.empty()) {
+        ListPlacer placer(compiled, input, begin, end);
+        if ((placed = placer.unique())) {
+          for (std::size_t i = 0; i < compiled.lists.size(); ++i) {
+            auto [from, to] = placer.bounds()[i];
+            captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);
+          }
+        }
+      }
+      if (!placed) re.Match(input, begin, end, RE2::ANCHOR_BOTH, captured.data(), pattern.groups);
       RuleMatch match;
       match.type = pattern.type;
       match.pattern = p;
@@ -332,6 +663,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       matches.push_back(std::move(match));
     }
   }
+  impl.Release(std::move(matcher));
   return matches;
 }
 

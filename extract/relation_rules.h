@@ -54,7 +54,9 @@ struct RuleMatch {
   std::vector<std::pair<std::size_t, std::size_t>> lists;
 };
 
-// Immutable after Load; Match is const and thread-safe.
+// Immutable after Load; Match is const and thread-safe. Each thread that matches while
+// others do gets compiled patterns of its own (compiled on first use and kept until the
+// RelationRules is destroyed), so threads do not share RE2's DFA caches and their locks.
 class RelationRules {
  public:
   // Parses the *.rules files of `sources`. Throws Error "file:line: what" for an unknown

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -224,6 +227,128 @@ TEST(RelationRules, MatchesOfOnePatternDoNotOverlap) {
   // The second actor is the first match's target, not the subject of a second one.
   EXPECT_EQ(Pairs(rules, "{P0} met {P1} met {P2}."), Strings{"met 0>1"});
   EXPECT_EQ(Pairs(rules, "{P0} met {P1}; {P2} met {P3}."), (Strings{"met 0>1", "met 2>3"}));
+}
+
+// Everything a match reports, as one line per match.
+std::vector<std::string> Describe(const std::vector<RuleMatch>& matches) {
+  std::vector<std::string> lines;
+  for (const RuleMatch& m : matches) {
+    std::ostringstream line;
+    line << "type " << m.type << " pattern " << m.pattern << " at " << m.begin << "-" << m.end << " X";
+    for (int i : m.sources) line << " " << i;
+    line << " Y";
+    for (int i : m.targets) line << " " << i;
+    line << " P";
+    for (int i : m.participants) line << " " << i;
+    line << " lists";
+    for (auto [begin, end] : m.lists) line << " " << begin << "-" << end;
+    lines.push_back(line.str());
+  }
+  return lines;
+}
+
+// The same rules with every pattern wrapped in a group: "pattern (?:{X} met {Y})". The
+// regex means the same, but its lists no longer stand at its top level, so Match finds
+// them with RE2's capturing search rather than by placing them (see ListPlacer).
+std::vector<RuleSource> Wrapped(std::vector<RuleSource> sources) {
+  for (RuleSource& source : sources) {
+    if (source.path.size() < 6 || source.path.substr(source.path.size() - 6) != ".rules") continue;
+    std::istringstream in(source.text);
+    std::string line, out;
+    while (std::getline(in, line)) {
+      std::size_t at = line.find("pattern ");
+      if (at != std::string::npos && line.find_first_not_of(' ') == at) {
+        line = line.substr(0, at) + "pattern (?:" + line.substr(at + 8) + ")";
+      }
+      out += line + "\n";
+    }
+    source.text = out;
+  }
+  return sources;
+}
+
+// Random placeholder sentences from the words the rules look for: placeholders of every
+// role, lists, determiners, auxiliaries, parentheticals, verbs and their objects.
+std::vector<std::string> RandomSentences(int count, unsigned seed) {
+  static const char* const kWords[] = {
+      "met",       "met with",  "meets",      "held talks with", "talks with", "talks between", "visited",
+      "urged",     "told",      "was told by", "called",        "spoke to",    "signed",       "a deal with",
+      "criticised", "praised",  "attacked",   "abstained",       "sanctions on", "and",         "or",
+      "both",      "either",    "as well as", "along with",      "the",         "his",          "their",
+      "who",       "which",     "has",        "will",            "is expected to", "on Monday", "later",
+      "reportedly", "also",     "in",         "to",              "at",          "after meeting", "during his visit to",
+      "said",      "a meeting with", "by phone", "Russia's",     "'s",          "invasion of",  "backed",
+      "phone call between", "summit", "-",    "to meet",         "responsible", "held",         "BOTH",
+      "Met",       "Either",    "was",        "by"};
+  static const char* const kPunctuation[] = {" ", " ", " ", " ", ", ", ": ", "; ", " & "};
+  std::mt19937 random(seed);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  std::vector<std::string> sentences;
+  for (int s = 0; s < count; ++s) {
+    std::string sentence;
+    int mention = 0;
+    int tokens = 2 + static_cast<int>(pick(14));
+    for (int t = 0; t < tokens; ++t) {
+      if (!sentence.empty()) sentence += kPunctuation[pick(std::size(kPunctuation))];
+      if (pick(3) == 0) {
+        sentence += RelationRules::Placeholder(mention++, "PCOGL"[pick(5)]);
+      } else {
+        sentence += kWords[pick(std::size(kWords))];
+      }
+    }
+    sentences.push_back(pick(2) ? sentence + "." : sentence);
+  }
+  return sentences;
+}
+
+TEST(RelationRules, ListsPlacedWithoutCapturesAreTheOnesRe2Captures) {
+  std::vector<RuleSource> sources = LoadRuleSources("");
+  sources.push_back(File("r/tricky.rules", R"(relation tricky
+  symmetric yes
+  # Lists that more than one placement fits: RE2's priorities decide.
+  pattern {X}{FAR}{Y}
+  pattern {X}[^;]{0,40}?{Y:country}(?:[^;]{0,40}{Y2})?
+  pattern {P}(?: [a-z]+)* {DET}\x01[PC]\d+\x02
+  # Anchors, word boundaries and the start of a text.
+  pattern ^{X} (?:said|told) {Y}$
+  pattern \b{X}\b.{0,30}\b{Y}\b
+  pattern (?:^|; ){P} (?:met|signed)
+  # Lists that do not stand at the top level: never placed.
+  pattern (?:{X}) urged {Y}
+  pattern {X} urged {Y}|zzqx
+  pattern {X}{1,2} told {Y}
+define X2 summit
+define Y2 meeting
+)"));
+  RelationRules placed = RelationRules::Load(sources);
+  RelationRules captured = RelationRules::Load(Wrapped(sources));
+  std::size_t matched = 0;
+  for (const std::string& sentence : RandomSentences(4000, 7)) {
+    std::vector<RuleMatch> matches = placed.Match(sentence);
+    matched += matches.size();
+    ASSERT_EQ(Describe(matches), Describe(captured.Match(sentence))) << sentence;
+  }
+  EXPECT_GT(matched, 2000u);  // the sentences exercise the rules
+}
+
+TEST(RelationRules, MatchIsTheSameFromManyThreadsAtOnce) {
+  const RelationRules rules = RelationRules::Load(LoadRuleSources(""));
+  const std::vector<std::string> sentences = RandomSentences(1000, 11);
+  std::vector<std::vector<std::string>> expected;
+  for (const std::string& sentence : sentences) expected.push_back(Describe(rules.Match(sentence)));
+  std::vector<int> differences(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round) {
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+          if (Describe(rules.Match(sentences[i])) != expected[i]) ++differences[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(differences, std::vector<int>(4, 0));
 }
 
 TEST(RelationRules, BuiltinRulesLoad) {
