@@ -38,18 +38,17 @@ struct Hit {
   bool consumed = false;
 };
 
-// Calls visit(begin, end) for each run of word bytes in text[from, to), left to right;
+// Calls visit(begin, end) for each of `words` (of the article) within [from, to), left to
+// right, cut to those bounds: a sentence cut inside a word starts with the rest of it.
 // visit returns where the scan goes on (at least the end of the word it was given).
 template <typename Visit>
-void ForEachWord(std::string_view text, std::size_t from, std::size_t to, Visit visit) {
-  for (std::size_t i = from; i < to;) {
-    if (!IsWordByte(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < to && IsWordByte(text[j])) ++j;
-    i = std::max(j, visit(i, j));
+void ForEachWord(const std::vector<Word>& words, std::size_t from, std::size_t to, Visit visit) {
+  auto word = std::upper_bound(words.begin(), words.end(), from,
+                               [](std::size_t pos, const Word& w) { return pos < w.end; });
+  for (std::size_t next = from; word != words.end() && word->begin < to; ++word) {
+    const std::size_t begin = std::max(word->begin, from), end = std::min(word->end, to);
+    if (begin < next) continue;
+    next = std::max(end, visit(begin, end));
   }
 }
 
@@ -143,11 +142,11 @@ struct ActorFinder::Impl {
   // Where a reporting verb may follow a name: every word after a space that starts with
   // one. A superset of what reported_name matches, found in one pass over the words;
   // most sentences have none and are spared a regex search.
-  std::vector<std::size_t> FindReportingVerbs(std::string_view text) const;
+  std::vector<std::size_t> FindReportingVerbs(std::string_view text, const std::vector<Word>& words) const;
 
   // Every title in `text`, with the modifiers before it ("Deputy Foreign Minister"),
   // left to right and not overlapping, the longest at each start.
-  std::vector<Hit> FindTitles(std::string_view text) const;
+  std::vector<Hit> FindTitles(std::string_view text, const std::vector<Word>& words) const;
 
   // The unknown person's name that starts at `pos`, or an empty view: two to four
   // capitalised words, cut before any word that marks an organisation or any lexicon hit.
@@ -209,39 +208,40 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
 
 ActorFinder::~ActorFinder() = default;
 
-std::vector<std::size_t> ActorFinder::Impl::FindReportingVerbs(std::string_view text) const {
+std::vector<std::size_t> ActorFinder::Impl::FindReportingVerbs(std::string_view text,
+                                                               const std::vector<Word>& words) const {
   std::vector<std::size_t> found;
   std::vector<PhraseMatcher::Occurrence> verbs;
-  ForEachWord(text, 0, text.size(), [&](std::size_t i, std::size_t j) {
-    if (i > 0 && text[i - 1] == ' ') {
-      verbs.clear();
-      reporting_verbs->PhrasesAt(text, i, &verbs);
-      if (!verbs.empty()) found.push_back(i);
-    }
-    return j;
-  });
+  for (const Word& word : words) {
+    if (word.begin == 0 || text[word.begin - 1] != ' ') continue;
+    verbs.clear();
+    reporting_verbs->PhrasesAt(text, word, &verbs);
+    if (!verbs.empty()) found.push_back(word.begin);
+  }
   return found;
 }
 
-std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text) const {
+// Titles and their modifiers start with a word byte (NewsVocabulary::Load sees to it), so
+// only word starts need a look.
+std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text, const std::vector<Word>& words) const {
   std::vector<Hit> found;
   std::vector<std::size_t> starts, ends;  // of the title's words after modifiers; of whole titles
   std::vector<PhraseMatcher::Occurrence> phrases;
-  for (std::size_t i = 0; i < text.size();) {
-    const bool word_start = IsWordByte(text[i]);
-    if (word_start && i > 0 && IsWordByte(text[i - 1])) {
-      i = WordEnd(text, i);
-      continue;
-    }
+  std::size_t after = 0;  // the end of the last title
+  for (const Word& word : words) {
+    if (word.begin < after) continue;
+    const std::size_t i = word.begin;
     // "(modifier )* title": follow every chain of modifiers, collect where titles end.
     starts.assign(1, i);
     ends.clear();
     for (std::size_t k = 0; k < starts.size(); ++k) {
       phrases.clear();
-      titles->PhrasesAt(text, starts[k], &phrases);
+      if (k == 0) titles->PhrasesAt(text, word, &phrases);
+      else titles->PhrasesAt(text, starts[k], &phrases);
       for (const auto& title : phrases) ends.push_back(title.end);
       phrases.clear();
-      title_modifiers->PhrasesAt(text, starts[k], &phrases);
+      if (k == 0) title_modifiers->PhrasesAt(text, word, &phrases);
+      else title_modifiers->PhrasesAt(text, starts[k], &phrases);
       for (const auto& modifier : phrases) {
         std::size_t next = modifier.end + 1;
         if (next < text.size() && text[modifier.end] == ' ' &&
@@ -254,9 +254,7 @@ std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text) const {
     auto end = std::find_if(ends.begin(), ends.end(), [&](std::size_t e) { return AtWordBoundaries(text, i, e); });
     if (end != ends.end()) {
       found.push_back({i, *end});
-      i = *end;
-    } else {
-      i = word_start ? WordEnd(text, i) : i + 1;
+      after = *end;
     }
   }
   return found;
@@ -484,11 +482,12 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
   int year = article_date.size() >= 4 ? std::atoi(std::string(article_date.substr(0, 4)).c_str()) : 0;
 
   std::vector<Hit> name_hits;
-  for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text)) {
+  const std::vector<Word> words = SplitWords(text);
+  for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text, words)) {
     name_hits.push_back({found.begin, found.end, &lexicon.names()[found.phrase]});
   }
-  std::vector<Hit> title_hits = impl.FindTitles(text);
-  std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text);
+  std::vector<Hit> title_hits = impl.FindTitles(text, words);
+  std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text, words);
 
   std::size_t next_name = 0, next_title = 0, next_verb = 0;
   std::vector<Hit> hits, titles;  // of the sentence; reused, most sentences have few
@@ -739,7 +738,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     }
 
     // 5: surnames and first names of people named before.
-    ForEachWord(text, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+    ForEachWord(words, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
       std::size_t k = j;
       while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
@@ -767,7 +766,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     int first_person = -1;
     pronouns.clear();
     std::size_t next_mention = 0;
-    ForEachWord(text, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+    ForEachWord(words, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
         const SentenceMention& m = mentions[next_mention++];
         if (m.role == MentionRole::kPerson) {

@@ -1,6 +1,7 @@
 #include "extract/news_vocabulary.h"
 
 #include "extract/error.h"
+#include "extract/word_bytes.h"
 
 namespace actorgraph {
 
@@ -25,7 +26,15 @@ NewsVocabulary NewsVocabulary::Load(const std::vector<RuleSource>& sources) {
       if (list == nullptr) {
         throw Error(RuleError(source->path, line.number, "unknown kind '" + std::string(line.field) + "'"));
       }
-      for (std::string& phrase : SplitAlternatives(line.value)) list->push_back(std::move(phrase));
+      const bool starts_a_word = list == &vocabulary.titles || list == &vocabulary.title_modifiers ||
+                                 list == &vocabulary.reporting_verbs;
+      for (std::string& phrase : SplitAlternatives(line.value)) {
+        if (starts_a_word && !phrase.empty() && !IsWordByte(phrase.front())) {
+          throw Error(RuleError(source->path, line.number,
+                                "a " + std::string(line.field) + " must start with a letter or digit: '" + phrase + "'"));
+        }
+        list->push_back(std::move(phrase));
+      }
     }
   }
   return vocabulary;

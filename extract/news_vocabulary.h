@@ -22,7 +22,9 @@ struct NewsVocabulary {
   std::vector<std::string> planned;            // "will", "expected to"
 
   // Collects the phrases of every *.words file in `sources`. Throws Error
-  // "file:line: unknown kind 'x'" for a kind not listed above.
+  // "file:line: unknown kind 'x'" for a kind not listed above, and "file:line: a title
+  // must start with a letter or digit: '(x)'" for a title, title modifier or reporting verb
+  // that starts with punctuation: the actor finder looks for those at word starts only.
   static NewsVocabulary Load(const std::vector<RuleSource>& sources);
 };
 

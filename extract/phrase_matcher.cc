@@ -37,6 +37,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatur
     if (phrase.empty() || !seen.insert(phrase).second) continue;
     if (!IsWordByte(phrase.front())) {
       by_first_byte_[static_cast<unsigned char>(phrase.front())].push_back(static_cast<int>(i));
+      any_starts_with_other_byte_ = true;
       continue;
     }
     std::string_view first_word = phrase.substr(0, WordEnd(phrase, 0));
@@ -50,13 +51,14 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatur
   for (auto& list : by_first_byte_) std::sort(list.begin(), list.end(), longest_first);
 }
 
-const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::size_t pos) const {
+const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::size_t pos,
+                                                    std::size_t word_end) const {
   const char first = text[pos];
   if (!IsWordByte(first)) {
     const std::vector<int>& list = by_first_byte_[static_cast<unsigned char>(first)];
     return list.empty() ? nullptr : &list;
   }
-  std::string_view word = text.substr(pos, WordEnd(text, pos) - pos);
+  std::string_view word = text.substr(pos, word_end - pos);
   if (!signatures_[Signature(word)]) return nullptr;
   auto it = by_first_word_.find(word);
   return it == by_first_word_.end() ? nullptr : &it->second;
@@ -64,7 +66,16 @@ const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::
 
 void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
   if (pos >= text.size()) return;
-  const std::vector<int>* candidates = CandidatesAt(text, pos);
+  AppendPhrasesAt(text, pos, WordEnd(text, pos), out);
+}
+
+void PhraseMatcher::PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const {
+  AppendPhrasesAt(text, word.begin, word.end, out);
+}
+
+void PhraseMatcher::AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
+                                    std::vector<Occurrence>* out) const {
+  const std::vector<int>* candidates = CandidatesAt(text, pos, word_end);
   if (candidates == nullptr) return;
   for (int phrase : *candidates) {
     const std::string& p = phrases_[phrase];
@@ -73,8 +84,12 @@ void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vecto
 }
 
 bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const {
-  if (pos >= text.size()) return false;
-  const std::vector<int>* candidates = CandidatesAt(text, pos);
+  return pos < text.size() && LongestAt(text, pos, WordEnd(text, pos), found);
+}
+
+bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, std::size_t word_end,
+                              Occurrence* found) const {
+  const std::vector<int>* candidates = CandidatesAt(text, pos, word_end);
   if (candidates == nullptr) return false;
   for (int phrase : *candidates) {
     const std::string& p = phrases_[phrase];
@@ -84,6 +99,23 @@ bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, Occurrence
     }
   }
   return false;
+}
+
+std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view text,
+                                                              const std::vector<Word>& words) const {
+  // Phrases that start with punctuation may start between words: those need every byte.
+  if (any_starts_with_other_byte_) return FindAll(text);
+  std::vector<Occurrence> found;
+  Occurrence occurrence;
+  std::size_t after = 0;  // the end of the last occurrence
+  for (const Word& word : words) {
+    if (word.begin < after) continue;
+    if (LongestAt(text, word.begin, word.end, &occurrence)) {
+      found.push_back(occurrence);
+      after = occurrence.end;
+    }
+  }
+  return found;
 }
 
 std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view text) const {

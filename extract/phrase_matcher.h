@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/word_bytes.h"
+
 namespace actorgraph {
 
 // Whether [begin, end) of `text` starts and ends on word boundaries (extract/word_bytes.h
@@ -37,17 +39,26 @@ class PhraseMatcher {
   // not overlapping: at each start the longest such phrase wins, and the search goes on
   // after it. "United Nations Security Council" is one occurrence, not two.
   std::vector<Occurrence> FindAll(std::string_view text) const;
+  // The same, given the words of `text` (SplitWords(text)).
+  std::vector<Occurrence> FindAll(std::string_view text, const std::vector<Word>& words) const;
 
   // Appends to `out` every phrase whose text starts at `pos`, whatever follows it, longest
   // first. `pos` must start a word or hold a byte some phrase starts with.
   void PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const;
+  // The same at the start of `word`, a word of `text`.
+  void PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const;
 
   // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.
   bool LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const;
 
  private:
-  // The phrases filed under the first word of the text at `pos`, longest first; null if none.
-  const std::vector<int>* CandidatesAt(std::string_view text, std::size_t pos) const;
+  // The phrases filed under the first word of the text at `pos`, longest first; null if
+  // none. `word_end` is the end of the word at `pos`, if `pos` starts one.
+  const std::vector<int>* CandidatesAt(std::string_view text, std::size_t pos, std::size_t word_end) const;
+  void AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
+                       std::vector<Occurrence>* out) const;
+  bool LongestAt(std::string_view text, std::size_t pos, std::size_t word_end, Occurrence* found) const;
+  bool any_starts_with_other_byte_ = false;
 
   std::vector<std::string> phrases_;
   // First word of a phrase (its leading word bytes) -> phrases, longest first. Phrases
