@@ -37,7 +37,6 @@ constexpr char kClose = '\x02';
 struct Pattern {
   int type = 0;
   std::string location;
-  std::unique_ptr<RE2> re;  // compiled once to check it; Load hands it to the first Matcher
   int x_group = 0, y_group = 0, p_group = 0;  // 1-based capture indices, 0 if absent
   int groups = 0;                             // capture groups, with group 0 (the whole match)
   // When the placeholders stand at the top level of the pattern (see SplitAtLists), the
@@ -186,6 +185,9 @@ void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
 
 class RulesParser {
  public:
+  // Patterns are compiled into `filter`, in order: pattern i is filter->GetRE2(i).
+  explicit RulesParser(re2::FilteredRE2* filter) : filter_(filter) {}
+
   void CollectMacros(const RuleSource& source) {
     for (const RuleLine& line : SplitRuleLines(source.text, /*keep_hash=*/true)) {
       if (line.field != "define") continue;
@@ -266,9 +268,14 @@ class RulesParser {
     Pattern pattern;
     pattern.type = type_index;
     pattern.location = path + ":" + std::to_string(line);
-    pattern.re = std::make_unique<RE2>(regex, PatternOptions());
-    if (!pattern.re->ok()) throw error("bad pattern: " + pattern.re->error());
-    const std::map<std::string, int>& groups = pattern.re->NamedCapturingGroups();
+    // The FilteredRE2 that will find the pattern's candidate sentences compiles it (and
+    // keeps it for the first Matcher): compiling it twice was a third of the startup.
+    int id = 0;
+    if (filter_->Add(regex, PatternOptions(), &id) != RE2::NoError) {
+      throw error("bad pattern: " + RE2(regex, PatternOptions()).error());
+    }
+    const RE2& re = filter_->GetRE2(id);
+    const std::map<std::string, int>& groups = re.NamedCapturingGroups();
     auto group = [&](const char* name) {
       auto it = groups.find(name);
       return it == groups.end() ? 0 : it->second;
@@ -276,7 +283,7 @@ class RulesParser {
     pattern.x_group = group("X");
     pattern.y_group = group("Y");
     pattern.p_group = group("P");
-    pattern.groups = 1 + pattern.re->NumberOfCapturingGroups();
+    pattern.groups = 1 + re.NumberOfCapturingGroups();
     if (!slot_in_macro_) SplitAtLists(regex, slots_, groups, &pattern);
     slot_in_macro_ = false;
     return pattern;
@@ -331,6 +338,7 @@ class RulesParser {
     return out;
   }
 
+  re2::FilteredRE2* filter_;
   std::map<std::string, Macro> macros_;
   std::vector<Slot> slots_;  // of the pattern being compiled
   bool slot_in_macro_ = false;
@@ -343,8 +351,25 @@ class RulesParser {
 // (AllPotentials) and is shared; the RE2::Set that finds the atoms is a search, so each
 // Matcher has its own (see Matcher).
 struct Prefilter {
-  re2::FilteredRE2 filter;
+  re2::FilteredRE2 filter;  // holds every pattern, compiled (see RulesParser)
   std::vector<std::string> atoms;  // quoted, in the order of their ids
+  bool usable = false;             // false: run every pattern on every sentence
+
+  // After every pattern is added: finds the atoms, or leaves the prefilter unusable.
+  void Prepare() {
+    if (filter.NumRegexps() == 0) return;
+    std::vector<std::string> found;
+    filter.Compile(&found);
+    if (found.empty()) return;
+    for (const std::string& atom : found) {
+      // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
+      for (char c : atom) {
+        if (static_cast<unsigned char>(c) >= 0x80) return;
+      }
+      atoms.push_back(RE2::QuoteMeta(atom));
+    }
+    usable = true;
+  }
 
   std::unique_ptr<RE2::Set> CompileAtoms() const {
     RE2::Options options;
@@ -382,28 +407,6 @@ struct Prefilter {
   static constexpr std::size_t kMaxCachedAtomSets = 1 << 14;
 };
 
-std::unique_ptr<Prefilter> BuildPrefilter(const std::vector<Pattern>& patterns) {
-  auto prefilter = std::make_unique<Prefilter>();
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  for (const Pattern& pattern : patterns) {
-    int id = 0;
-    if (prefilter->filter.Add(pattern.re->pattern(), options, &id) != RE2::NoError) return nullptr;
-  }
-  std::vector<std::string> atoms;
-  prefilter->filter.Compile(&atoms);
-  if (atoms.empty()) return nullptr;
-  for (const std::string& atom : atoms) {
-    // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
-    for (char c : atom) {
-      if (static_cast<unsigned char>(c) >= 0x80) return nullptr;
-    }
-    prefilter->atoms.push_back(RE2::QuoteMeta(atom));
-  }
-  return prefilter;
-}
-
 // What one thread matches with: its own compiled patterns and atom set. RE2 objects may
 // be shared between threads, but every search takes a lock on the RE2's DFA cache, and
 // two threads matching with the same objects spent 16-30% more CPU for the same
@@ -411,7 +414,8 @@ std::unique_ptr<Prefilter> BuildPrefilter(const std::vector<Pattern>& patterns) 
 // ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
 // use, so a Matcher that only ever sees a few costs little more than the atom set.
 struct CompiledPattern {
-  std::unique_ptr<RE2> re;
+  const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
+  std::unique_ptr<RE2> owned;
   bool split_tried = false;  // pieces and lists compiled (or found not to compile alone)
   std::vector<std::unique_ptr<RE2>> pieces;  // of a split pattern; null for an empty piece
   std::vector<std::unique_ptr<RE2>> lists;
@@ -523,9 +527,9 @@ class ListPlacer {
 
 struct RelationRules::Impl {
   std::vector<RelationType> types;
-  std::vector<Pattern> patterns;  // Pattern::re is null after Load
+  std::vector<Pattern> patterns;
   std::vector<std::string> regexes;  // the expanded pattern of each, for new Matchers
-  std::unique_ptr<Prefilter> prefilter;  // null: run every pattern on every sentence
+  Prefilter prefilter;
 
   // Matchers not in use. Match takes one (or makes one) and gives it back, so there are
   // as many as threads have ever matched at once.
@@ -543,7 +547,7 @@ struct RelationRules::Impl {
     }
     auto matcher = std::make_unique<Matcher>();
     matcher->patterns.resize(patterns.size());
-    if (prefilter) matcher->atoms = prefilter->CompileAtoms();
+    if (prefilter.usable) matcher->atoms = prefilter.CompileAtoms();
     return matcher;
   }
 
@@ -556,7 +560,10 @@ struct RelationRules::Impl {
   // would double the startup for patterns that may never run.
   const CompiledPattern& Compiled(Matcher& matcher, std::size_t p) const {
     CompiledPattern& compiled = matcher.patterns[p];
-    if (!compiled.re) compiled.re = std::make_unique<RE2>(regexes[p], PatternOptions());
+    if (!compiled.re) {
+      compiled.owned = std::make_unique<RE2>(regexes[p], PatternOptions());
+      compiled.re = compiled.owned.get();
+    }
     if (!compiled.split_tried) {
       compiled.split_tried = true;
       if (!CompileSplit(patterns[p], &compiled)) {  // then the capturing search places lists
@@ -575,23 +582,22 @@ RelationRules& RelationRules::operator=(RelationRules&&) noexcept = default;
 
 RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
   RelationRules rules;
-  RulesParser parser;
+  Impl& impl = *rules.impl_;
+  RulesParser parser(&impl.prefilter.filter);
   std::vector<const RuleSource*> files = SourcesWithExtension(sources, ".rules");
   for (const RuleSource* source : files) parser.CollectMacros(*source);
-  for (const RuleSource* source : files) parser.ParseRelations(*source, &rules.impl_->types, &rules.impl_->patterns);
-  Impl& impl = *rules.impl_;
-  impl.prefilter = BuildPrefilter(impl.patterns);
-  // The patterns compiled to check them become the first Matcher.
+  for (const RuleSource* source : files) parser.ParseRelations(*source, &impl.types, &impl.patterns);
+  impl.prefilter.Prepare();
+  // The patterns the prefilter compiled become the first Matcher's.
   auto first = std::make_unique<Matcher>();
-  for (Pattern& pattern : impl.patterns) {
-    impl.regexes.push_back(pattern.re->pattern());
-    CompiledPattern compiled;
-    compiled.re = std::move(pattern.re);
-    first->patterns.push_back(std::move(compiled));
+  for (std::size_t p = 0; p < impl.patterns.size(); ++p) {
+    const RE2& re = impl.prefilter.filter.GetRE2(static_cast<int>(p));
+    impl.regexes.push_back(re.pattern());
+    first->patterns.emplace_back().re = &re;
   }
-  if (impl.prefilter) {
-    first->atoms = impl.prefilter->CompileAtoms();
-    if (!first->atoms) impl.prefilter.reset();
+  if (impl.prefilter.usable) {
+    first->atoms = impl.prefilter.CompileAtoms();
+    if (!first->atoms) impl.prefilter.usable = false;
   }
   impl.idle.push_back(std::move(first));
   return rules;
@@ -613,7 +619,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   std::vector<RuleMatch> matches;
   re2::StringPiece input(sentence.data(), sentence.size());
   std::vector<int> candidates;
-  bool all = !matcher->atoms || !impl.prefilter->Candidates(*matcher->atoms, input, &matcher->found,
+  bool all = !matcher->atoms || !impl.prefilter.Candidates(*matcher->atoms, input, &matcher->found,
                                                            &matcher->candidates_of_atoms, &candidates);
   const std::size_t runs = all ? impl.patterns.size() : candidates.size();
   std::vector<re2::StringPiece> captured;
