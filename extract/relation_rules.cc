@@ -674,7 +674,8 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       match.targets = mentions(pattern.y_group);
       match.participants = mentions(pattern.p_group);
       for (int group : {pattern.x_group, pattern.y_group, pattern.p_group}) {
-        if (group == 0) continue;
+        // A list in an optional part ("(?:{X} )?met {Y}") may take no part in the match.
+        if (group == 0 || captured[group].data() == nullptr) continue;
         std::size_t begin = captured[group].data() - sentence.data();
         match.lists.emplace_back(begin, begin + captured[group].size());
       }

@@ -222,6 +222,20 @@ TEST(RelationRules, MatchReportsWhereItsListsAre) {
   EXPECT_EQ(m.targets, (std::vector<int>{1, 2}));
 }
 
+// A user's pattern may make a list optional; when it takes no part, the match reports
+// only the lists that did, and no actors for the missing one.
+TEST(RelationRules, AnOptionalListThatTakesNoPartIsLeftOut) {
+  RelationRules rules = RelationRules::Load({File("r/a.rules", "relation met\n  pattern (?:{X} )?met {Y}\n")});
+  std::string sentence = Sentence("Later met {P1} twice.");
+  std::vector<RuleMatch> matches = rules.Match(sentence);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_TRUE(matches[0].sources.empty());
+  EXPECT_EQ(matches[0].targets, std::vector<int>{1});
+  ASSERT_EQ(matches[0].lists.size(), 1u);
+  EXPECT_EQ(sentence.substr(matches[0].lists[0].first, matches[0].lists[0].second - matches[0].lists[0].first),
+            Sentence("{P1}"));
+}
+
 TEST(RelationRules, MatchesOfOnePatternDoNotOverlap) {
   RelationRules rules = RelationRules::Load({File("r/a.rules", "relation met\n  pattern {X} met {Y}\n")});
   // The second actor is the first match's target, not the subject of a second one.
