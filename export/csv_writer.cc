@@ -22,7 +22,7 @@ void WriteNodesCsv(const ActorGraph& graph, std::ostream& out) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     out << NodeId(i) << ',' << CsvField(nodes[i].name);
     for (const NodeColumn& column : NodeColumns())
-      if (std::string_view(column.name) != "label") out << ',' << CsvField(column.value(nodes[i]));
+      if (std::string_view(column.name) != "label") out << ',' << CsvField(column.value(graph, i));
     out << kLineEnd;
   }
 }
@@ -41,9 +41,9 @@ void WriteEdgesCsv(const ActorGraph& graph, std::ostream& out) {
         << ',' << label;
     // Weight comes right after Kind, in Gephi's order; the other columns follow.
     for (const EdgeColumn& column : EdgeColumns())
-      if (std::string_view(column.name) == "weight") out << ',' << column.value(edge);
+      if (std::string_view(column.name) == "weight") out << ',' << column.value(graph, i);
     for (const EdgeColumn& column : EdgeColumns())
-      if (std::string_view(column.name) != "weight") out << ',' << CsvField(column.value(edge));
+      if (std::string_view(column.name) != "weight") out << ',' << CsvField(column.value(graph, i));
     out << kLineEnd;
   }
 }

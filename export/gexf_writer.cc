@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "export/graph_columns.h"
@@ -90,12 +91,13 @@ void WriteAttributeDeclarations(std::ostream& out, const char* element_class,
   out << "    </attributes>\n";
 }
 
-template <typename ColumnList, typename Element>
-void WriteAttvalues(std::ostream& out, const ColumnList& columns, const Element& element) {
+template <typename ColumnList>
+void WriteAttvalues(std::ostream& out, const ColumnList& columns, const ActorGraph& graph,
+                    std::size_t index) {
   out << "        <attvalues>\n";
   for (const auto& column : columns) {
     if (!IsAttvalue(column.name)) continue;
-    std::string value = column.value(element);
+    std::string value = column.value(graph, index);
     if (value.empty()) continue;
     out << "          <attvalue for=\"" << column.name << "\" value=\"" << XmlEscape(value)
         << "\"/>\n";
@@ -103,26 +105,9 @@ void WriteAttvalues(std::ostream& out, const ColumnList& columns, const Element&
   out << "        </attvalues>\n";
 }
 
-void WriteSpells(std::ostream& out, const std::vector<std::string>& dates) {
-  std::vector<DateSpell> spells = SpellsFromDates(dates);
-  if (spells.empty()) return;
-  out << "        <spells>\n";
-  for (const DateSpell& spell : spells)
-    out << "          <spell start=\"" << spell.start << "\" end=\"" << spell.end << "\"/>\n";
-  out << "        </spells>\n";
-}
-
-void WriteColor(std::ostream& out, Rgb color) {
-  // Integers: Gephi aborts the import on "255.0".
-  out << "        <viz:color r=\"" << color.r << "\" g=\"" << color.g << "\" b=\"" << color.b
-      << "\"/>\n";
-}
-
-}  // namespace
-
-std::vector<DateSpell> SpellsFromDates(const std::vector<std::string>& dates) {
+std::vector<DateSpell> Spells(const std::vector<std::string_view>& dates) {
   std::vector<DayInterval> intervals;
-  for (const std::string& date : dates)
+  for (std::string_view date : dates)
     if (auto interval = IntervalOf(date)) intervals.push_back(*interval);
   std::sort(intervals.begin(), intervals.end(),
             [](const DayInterval& a, const DayInterval& b) { return a.start < b.start; });
@@ -139,6 +124,31 @@ std::vector<DateSpell> SpellsFromDates(const std::vector<std::string>& dates) {
     spells.push_back({FormatDay(interval.start), FormatDay(interval.end)});
   return spells;
 }
+
+void WriteSpells(std::ostream& out, const ActorGraph& graph, std::span<const DateId> ids) {
+  std::vector<std::string_view> dates;
+  dates.reserve(ids.size());
+  for (DateId id : ids) dates.push_back(graph.date(id));
+  std::vector<DateSpell> spells = Spells(dates);
+  if (spells.empty()) return;
+  out << "        <spells>\n";
+  for (const DateSpell& spell : spells)
+    out << "          <spell start=\"" << spell.start << "\" end=\"" << spell.end << "\"/>\n";
+  out << "        </spells>\n";
+}
+
+void WriteColor(std::ostream& out, Rgb color) {
+  // Integers: Gephi aborts the import on "255.0".
+  out << "        <viz:color r=\"" << color.r << "\" g=\"" << color.g << "\" b=\"" << color.b
+      << "\"/>\n";
+}
+
+}  // namespace
+
+std::vector<DateSpell> SpellsFromDates(const std::vector<std::string>& dates) {
+  return Spells(std::vector<std::string_view>(dates.begin(), dates.end()));
+}
+
 
 void WriteGexf(const ActorGraph& graph, std::ostream& out) {
   const auto& nodes = graph.nodes();
@@ -165,8 +175,8 @@ void WriteGexf(const ActorGraph& graph, std::ostream& out) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const ActorNode& node = nodes[i];
     out << "      <node id=\"" << NodeId(i) << "\" label=\"" << XmlEscape(node.name) << "\">\n";
-    WriteAttvalues(out, NodeColumns(), node);
-    WriteSpells(out, node.dates);
+    WriteAttvalues(out, NodeColumns(), graph, i);
+    WriteSpells(out, graph, node.dates);
     WriteColor(out, ActorTypeColor(node.type));
     // `value` is viz:size's only attribute; Gephi needs it first.
     out << "        <viz:size value=\"" << FormatNumber(NodeSize(node)) << "\"/>\n";
@@ -183,8 +193,8 @@ void WriteGexf(const ActorGraph& graph, std::ostream& out) {
         << (edge.symmetric ? "undirected" : "directed") << "\" kind=\"" << label
         << "\" label=\"" << label << "\" weight=\"" << FormatNumber(edge.weight > 0 ? edge.weight : 1)
         << "\">\n";
-    WriteAttvalues(out, EdgeColumns(), edge);
-    WriteSpells(out, edge.dates);
+    WriteAttvalues(out, EdgeColumns(), graph, i);
+    WriteSpells(out, graph, edge.dates);
     WriteColor(out, EdgeColor(edge));
     out << "        <viz:thickness value=\"" << FormatNumber(EdgeWidth(edge.weight)) << "\"/>\n";
     out << "      </edge>\n";

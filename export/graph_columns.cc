@@ -10,22 +10,25 @@ namespace {
 std::string Int(int value) { return std::to_string(value); }
 std::string Bool(bool value) { return value ? "true" : "false"; }
 
+const ActorNode& Node(const ActorGraph& graph, std::size_t i) { return graph.nodes()[i]; }
+const RelationEdge& Edge(const ActorGraph& graph, std::size_t i) { return graph.edges()[i]; }
+
 }  // namespace
 
 const std::vector<NodeColumn>& NodeColumns() {
   using T = ColumnType;
   static const std::vector<NodeColumn> columns = {
-      {"label", T::kString, [](const ActorNode& n) { return n.name; }},
-      {"type", T::kString, [](const ActorNode& n) { return std::string(ActorTypeName(n.type)); }},
-      {"country", T::kString, [](const ActorNode& n) { return n.country; }},
-      {"mentions", T::kInt, [](const ActorNode& n) { return Int(n.mentions); }},
-      {"articles", T::kInt, [](const ActorNode& n) { return Int(n.articles); }},
-      {"degree", T::kInt, [](const ActorNode& n) { return Int(n.degree); }},
-      {"weighted_degree", T::kDouble, [](const ActorNode& n) { return FormatNumber(n.weighted_degree); }},
-      {"betweenness", T::kDouble, [](const ActorNode& n) { return FormatNumber(n.betweenness); }},
-      {"pagerank", T::kDouble, [](const ActorNode& n) { return FormatNumber(n.pagerank); }},
-      {"component", T::kInt, [](const ActorNode& n) { return Int(n.component); }},
-      {"names", T::kString, [](const ActorNode& n) { return JoinedNames(n); }},
+      {"label", T::kString, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return n.name; }},
+      {"type", T::kString, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return std::string(ActorTypeName(n.type)); }},
+      {"country", T::kString, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return n.country; }},
+      {"mentions", T::kInt, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return Int(n.mentions); }},
+      {"articles", T::kInt, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return Int(n.articles); }},
+      {"degree", T::kInt, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return Int(n.degree); }},
+      {"weighted_degree", T::kDouble, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return FormatNumber(n.weighted_degree); }},
+      {"betweenness", T::kDouble, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return FormatNumber(n.betweenness); }},
+      {"pagerank", T::kDouble, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return FormatNumber(n.pagerank); }},
+      {"component", T::kInt, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return Int(n.component); }},
+      {"names", T::kString, [](const ActorGraph& g, std::size_t i) { const ActorNode& n = Node(g, i); return JoinedNames(n); }},
   };
   return columns;
 }
@@ -33,19 +36,25 @@ const std::vector<NodeColumn>& NodeColumns() {
 const std::vector<EdgeColumn>& EdgeColumns() {
   using T = ColumnType;
   static const std::vector<EdgeColumn> columns = {
-      {"relation", T::kString, [](const RelationEdge& e) { return e.relation; }},
-      {"family", T::kString, [](const RelationEdge& e) { return e.family; }},
+      {"relation", T::kString, [](const ActorGraph& g, std::size_t i) { return std::string(Edge(g, i).relation); }},
+      {"family", T::kString, [](const ActorGraph& g, std::size_t i) { return std::string(Edge(g, i).family); }},
       // Gephi deletes an edge of weight 0; ActorGraph promises >= 1, and this keeps the
       // promise even if a future view breaks it.
-      {"weight", T::kDouble, [](const RelationEdge& e) { return FormatNumber(e.weight > 0 ? e.weight : 1); }},
-      {"symmetric", T::kBool, [](const RelationEdge& e) { return Bool(e.symmetric); }},
-      {"negated", T::kBool, [](const RelationEdge& e) { return Bool(e.negated); }},
-      {"asserted", T::kInt, [](const RelationEdge& e) { return Int(e.asserted); }},
-      {"planned", T::kInt, [](const RelationEdge& e) { return Int(e.planned); }},
-      {"first_date", T::kString, [](const RelationEdge& e) { return e.first_date; }},
-      {"last_date", T::kString, [](const RelationEdge& e) { return e.last_date; }},
-      {"articles", T::kInt, [](const RelationEdge& e) { return Int(e.articles); }},
-      {"evidence", T::kString, [](const RelationEdge& e) { return EvidenceExcerpt(e); }},
+      {"weight", T::kDouble, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return FormatNumber(e.weight > 0 ? e.weight : 1); }},
+      {"symmetric", T::kBool, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return Bool(e.symmetric); }},
+      {"negated", T::kBool, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return Bool(e.negated); }},
+      {"asserted", T::kInt, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return Int(e.asserted); }},
+      {"planned", T::kInt, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return Int(e.planned); }},
+      {"first_date", T::kString, [](const ActorGraph& g, std::size_t i) {
+         const RelationEdge& e = Edge(g, i);
+         return e.dates.empty() ? std::string() : g.date(e.dates.front());
+       }},
+      {"last_date", T::kString, [](const ActorGraph& g, std::size_t i) {
+         const RelationEdge& e = Edge(g, i);
+         return e.dates.empty() ? std::string() : g.date(e.dates.back());
+       }},
+      {"articles", T::kInt, [](const ActorGraph& g, std::size_t i) { const RelationEdge& e = Edge(g, i); return Int(e.articles); }},
+      {"evidence", T::kString, [](const ActorGraph& g, std::size_t i) { return EvidenceExcerpt(g, i); }},
   };
   return columns;
 }

@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_EXPORT_GRAPH_COLUMNS_H_
 #define ACTORGRAPH_EXPORT_GRAPH_COLUMNS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,13 @@ enum class ColumnType { kString, kInt, kDouble, kBool };
 
 // Value as text: ints in decimal, doubles by FormatNumber, bools "true"/"false", strings
 // raw (each writer escapes them). An empty string means "no value" (no country, no date).
+// `value` takes the graph and the index of the node or edge: some values (dates,
+// evidence) are held by the graph, not by the element.
 template <typename Element>
 struct Column {
   const char* name;
   ColumnType type;
-  std::string (*value)(const Element&);
+  std::string (*value)(const ActorGraph& graph, std::size_t index);
 };
 using NodeColumn = Column<ActorNode>;
 using EdgeColumn = Column<RelationEdge>;

@@ -47,7 +47,7 @@ Rgb EdgeColor(const RelationEdge& edge) {
 }
 
 std::string EdgeRelationLabel(const RelationEdge& edge) {
-  return edge.negated ? "not " + edge.relation : edge.relation;
+  return edge.negated ? "not " + std::string(edge.relation) : std::string(edge.relation);
 }
 
 double EdgeWidth(int weight) {
@@ -61,9 +61,10 @@ double NodeSize(const ActorNode& node) {
   return std::round(size * 100) / 100;
 }
 
-std::string EvidenceExcerpt(const RelationEdge& edge, std::size_t max_chars) {
-  if (edge.evidence.empty()) return "";
-  const EdgeEvidence& first = edge.evidence.front();
+std::string EvidenceExcerpt(const ActorGraph& graph, std::size_t edge, std::size_t max_chars) {
+  if (graph.edges()[edge].evidence == 0) return "";
+  const std::vector<EdgeEvidence> evidence = graph.Evidence(edge, 1);
+  const EdgeEvidence& first = evidence.front();
   std::string line = first.doc + "#" + std::to_string(first.sentence);
   if (!first.date.empty()) line += " (" + first.date + ")";
   line += ": " + first.text;

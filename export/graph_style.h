@@ -51,9 +51,11 @@ double EdgeWidth(int weight);
 // visible and hubs grow slowly.
 double NodeSize(const ActorNode& node);
 
-// The earliest evidence of an edge as one line: "doc#sentence (date): text", cut to
-// `max_chars` characters; empty when the edge has no evidence.
-std::string EvidenceExcerpt(const RelationEdge& edge, std::size_t max_chars = 300);
+// The earliest evidence of graph.edges()[edge] as one line: "doc#sentence (date): text",
+// cut to `max_chars` characters; empty when the edge has no evidence. Reads the graph's
+// evidence file (ActorGraph::Evidence), so it may throw Error.
+std::string EvidenceExcerpt(const ActorGraph& graph, std::size_t edge,
+                            std::size_t max_chars = 300);
 
 // Every name an actor was seen under, joined with "; ".
 std::string JoinedNames(const ActorNode& node);

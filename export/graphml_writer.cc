@@ -50,7 +50,7 @@ void WriteGraphml(const ActorGraph& graph, std::ostream& out) {
   const auto& nodes = graph.nodes();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     out << "    <node id=\"" << NodeId(i) << "\">\n";
-    for (const NodeColumn& column : NodeColumns()) WriteData(out, column.name, column.value(nodes[i]));
+    for (const NodeColumn& column : NodeColumns()) WriteData(out, column.name, column.value(graph, i));
     out << "    </node>\n";
   }
   const auto& edges = graph.edges();
@@ -58,7 +58,7 @@ void WriteGraphml(const ActorGraph& graph, std::ostream& out) {
     out << "    <edge id=\"" << EdgeId(i) << "\" source=\"" << NodeId(edges[i].source)
         << "\" target=\"" << NodeId(edges[i].target) << "\">\n";
     for (std::size_t c = 0; c < EdgeColumns().size(); ++c)
-      WriteData(out, edge_keys[c], EdgeColumns()[c].value(edges[i]));
+      WriteData(out, edge_keys[c], EdgeColumns()[c].value(graph, i));
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";

@@ -17,10 +17,11 @@ std::string JsonValue(ColumnType type, const std::string& text) {
   return "null";
 }
 
-template <typename ColumnList, typename Element>
-void WriteColumns(std::ostream& out, const ColumnList& columns, const Element& element) {
+template <typename ColumnList>
+void WriteColumns(std::ostream& out, const ColumnList& columns, const ActorGraph& graph,
+                  std::size_t index) {
   for (const auto& column : columns)
-    out << ", " << JsonQuote(column.name) << ": " << JsonValue(column.type, column.value(element));
+    out << ", " << JsonQuote(column.name) << ": " << JsonValue(column.type, column.value(graph, index));
 }
 
 }  // namespace
@@ -32,7 +33,7 @@ void WriteJson(const ActorGraph& graph, std::ostream& out) {
   const auto& nodes = graph.nodes();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     out << (i ? ",\n    " : "\n    ") << "{\"id\": " << JsonQuote(NodeId(i));
-    WriteColumns(out, NodeColumns(), nodes[i]);
+    WriteColumns(out, NodeColumns(), graph, i);
     out << ", \"color\": " << JsonQuote(HexColor(ActorTypeColor(nodes[i].type))) << "}";
   }
   out << (nodes.empty() ? "],\n" : "\n  ],\n") << "  \"links\": [";
@@ -43,7 +44,7 @@ void WriteJson(const ActorGraph& graph, std::ostream& out) {
         << ", \"source\": " << JsonQuote(NodeId(edge.source))
         << ", \"target\": " << JsonQuote(NodeId(edge.target))
         << ", \"label\": " << JsonQuote(EdgeRelationLabel(edge));
-    WriteColumns(out, EdgeColumns(), edge);
+    WriteColumns(out, EdgeColumns(), graph, i);
     out << ", \"color\": " << JsonQuote(HexColor(EdgeColor(edge))) << "}";
   }
   out << (edges.empty() ? "]\n}\n" : "\n  ]\n}\n");

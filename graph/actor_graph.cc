@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "extract/error.h"
@@ -54,6 +55,34 @@ std::size_t ResolveActorNode(const std::vector<ActorNode>& nodes, std::string_vi
   throw Error(quoted + " could be any of: " + names + "; give more of the name");
 }
 
+std::string EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
+                           std::string_view text) {
+  std::uint32_t head[4] = {static_cast<std::uint32_t>(doc.size()),
+                           static_cast<std::uint32_t>(date.size()),
+                           static_cast<std::uint32_t>(sentence),
+                           static_cast<std::uint32_t>(text.size())};
+  std::string record(sizeof head, '\0');
+  std::memcpy(record.data(), head, sizeof head);
+  record.reserve(sizeof head + doc.size() + date.size() + text.size());
+  record.append(doc).append(date).append(text);
+  return record;
+}
+
+EdgeEvidence DecodeEvidence(std::string_view record) {
+  std::uint32_t head[4];
+  if (record.size() < sizeof head) throw Error("evidence record cut short");
+  std::memcpy(head, record.data(), sizeof head);
+  record.remove_prefix(sizeof head);
+  if (record.size() != std::size_t{head[0]} + head[1] + head[3])
+    throw Error("evidence record of the wrong size");
+  EdgeEvidence evidence;
+  evidence.doc = record.substr(0, head[0]);
+  evidence.date = record.substr(head[0], head[1]);
+  evidence.sentence = static_cast<int>(head[2]);
+  evidence.text = record.substr(head[0] + head[1]);
+  return evidence;
+}
+
 ActorGraph::ActorGraph() : impl_(std::make_unique<Impl>()) {}
 ActorGraph::~ActorGraph() = default;
 ActorGraph::ActorGraph(ActorGraph&&) noexcept = default;
@@ -62,6 +91,20 @@ ActorGraph& ActorGraph::operator=(ActorGraph&&) noexcept = default;
 const std::vector<ActorNode>& ActorGraph::nodes() const { return impl_->nodes; }
 const std::vector<RelationEdge>& ActorGraph::edges() const { return impl_->edges; }
 std::size_t ActorGraph::article_count() const { return impl_->articles; }
+const std::vector<std::string>& ActorGraph::dates() const { return impl_->dates; }
+
+std::vector<EdgeEvidence> ActorGraph::Evidence(std::size_t edge, std::size_t limit) const {
+  const RelationEdge& e = impl_->edges[edge];
+  std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(e.evidence), limit);
+  std::vector<EdgeEvidence> evidence;
+  evidence.reserve(count);
+  std::string record;
+  for (std::size_t k = 0; k < count; ++k) {
+    impl_->spill->Read(impl_->evidence[impl_->evidence_begin[edge] + k], record);
+    evidence.push_back(DecodeEvidence(record));
+  }
+  return evidence;
+}
 
 long ActorGraph::FindNode(const std::string& name) const {
   return FindActorNode(impl_->nodes, name);

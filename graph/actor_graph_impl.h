@@ -5,10 +5,15 @@
 #define ACTORGRAPH_GRAPH_ACTOR_GRAPH_IMPL_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "graph/actor_graph.h"
+#include "graph/spill_file.h"
 
 namespace actorgraph {
 
@@ -16,7 +21,21 @@ struct ActorGraph::Impl {
   std::vector<ActorNode> nodes;     // sorted by name
   std::vector<RelationEdge> edges;  // sorted by (source, target, relation, negated)
   std::size_t articles = 0;
+  std::vector<std::string> dates;   // sorted; DateId indexes it
+  std::deque<std::string> names;    // relations and families the edges' views point into
+  std::vector<DateId> node_dates;   // the nodes' date spans point into these two
+  std::vector<DateId> edge_dates;
+  // Edge i's evidence records are evidence[evidence_begin[i] ... + edges[i].evidence).
+  std::vector<std::uint32_t> evidence_begin;
+  std::vector<SpillRef> evidence;
+  std::optional<SpillFile> spill;   // holds the records; none when no edge has evidence
 };
+
+// An evidence sentence as the spill file holds it: the lengths of doc, date and text,
+// the sentence number, then the three strings.
+std::string EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
+                           std::string_view text);
+EdgeEvidence DecodeEvidence(std::string_view record);
 
 // Whether two actor names are the same, ignoring ASCII case.
 bool SameActorName(std::string_view a, std::string_view b);

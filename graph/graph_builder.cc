@@ -1,42 +1,206 @@
-// GraphBuilder in two phases. Add folds each extraction into ordered maps keyed by
-// names (one accumulator per actor, one per (source, target, relation, negated)), so
-// nothing it keeps depends on the order of the calls: counts are sums, dates and names
-// are sets, articles are sets of interned document ids, and the evidence of an edge is
-// the first max_evidence_per_edge entries of a total order. The views that judge a single
-// mention (--relations, --since/--until, --no-negated) are applied there, which keeps
-// memory proportional to what the graph will show. Build applies the views that need the
-// whole corpus (--countries, --min-weight, --focus/--depth), then lays out the nodes and
-// edges in name order and computes the analytics on them.
+// GraphBuilder in two phases. Add folds each extraction into tallies, one per actor and
+// one per (source, relation, target, negated) edge, so nothing it keeps depends on the
+// order of the calls: counts are sums, dates and names are sets, and the evidence of an
+// edge is the first max_evidence_per_edge entries of a total order. The views that judge
+// a single mention (--relations, --since/--until, --no-negated) are applied there. Build
+// applies the views that need the whole corpus (--countries, --min-weight,
+// --focus/--depth), then lays out the nodes and edges in name order and computes the
+// analytics on them.
+//
+// A corpus of a gigabyte gives about a million edges, most of them seen once, so the
+// tallies are compact: actors, relation and family names, dates and document ids are
+// interned as 32-bit ids; an edge tally is found through an open-addressing table of
+// edge indices; its dates and evidence are small vectors that hold one or two entries
+// without a heap block; and an evidence sentence lives in a temporary file (SpillFile)
+// from the moment it is kept, memory holding only its place there. The graph reads its
+// evidence from that file.
+//
+// Articles: an edge or actor counts a document when it differs from the last one it
+// saw, which is exact while every document id comes once. Each such count is also
+// logged to a second temporary file as (tally, document); when an id came twice, or
+// when --countries merges tallies, Build counts distinct documents from that log.
 #include "graph/graph_builder.h"
 
 #include <algorithm>
 #include <cctype>
-#include <compare>
 #include <cstdint>
-#include <iterator>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <functional>
 #include <map>
+#include <new>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
-#include <unordered_map>
+#include <type_traits>
 #include <utility>
 
 #include "extract/error.h"
 #include "graph/actor_graph_impl.h"
 #include "graph/graph_analytics.h"
+#include "graph/spill_file.h"
 
 namespace actorgraph {
 
 namespace {
 
-using DocId = std::uint32_t;
+using Id = std::uint32_t;
+constexpr Id kNone = UINT32_MAX;
+
+// Interned strings: each distinct string once in one arena, found by an open-addressing
+// table of ids.
+class StringPool {
+ public:
+  // The id of `text`, adding it if new.
+  Id Intern(std::string_view text) {
+    if ((size() + 1) * 2 > slots_.size()) Grow();
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = std::hash<std::string_view>{}(text) & mask;; at = (at + 1) & mask) {
+      Id id = slots_[at];
+      if (id == kNone) {
+        id = static_cast<Id>(size());
+        arena_.append(text);
+        start_.push_back(arena_.size());
+        slots_[at] = id;
+        return id;
+      }
+      if ((*this)[id] == text) return id;
+    }
+  }
+
+  // REQUIRES: id < size(). Valid until the next Intern.
+  std::string_view operator[](Id id) const {
+    return std::string_view(arena_).substr(start_[id], start_[id + 1] - start_[id]);
+  }
+  std::size_t size() const { return start_.size() - 1; }
+
+  // Ids in the order of their strings.
+  std::vector<Id> Sorted() const {
+    std::vector<Id> ids(size());
+    for (Id id = 0; id < ids.size(); ++id) ids[id] = id;
+    std::sort(ids.begin(), ids.end(), [&](Id a, Id b) { return (*this)[a] < (*this)[b]; });
+    return ids;
+  }
+
+ private:
+  void Grow() {
+    std::vector<Id> slots(std::max<std::size_t>(16, slots_.size() * 2), kNone);
+    std::size_t mask = slots.size() - 1;
+    for (Id id = 0; id < size(); ++id) {
+      std::size_t at = std::hash<std::string_view>{}((*this)[id]) & mask;
+      while (slots[at] != kNone) at = (at + 1) & mask;
+      slots[at] = id;
+    }
+    slots_ = std::move(slots);
+  }
+
+  std::string arena_;
+  std::vector<std::uint64_t> start_{0};
+  std::vector<Id> slots_;
+};
+
+// A vector of trivially copyable values that holds up to N of them in place: most edges
+// have one date and one or two evidence sentences, which then cost no heap block.
+template <typename T, std::uint32_t N>
+class SmallVector {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  SmallVector() = default;
+  ~SmallVector() { Release(); }
+  SmallVector(SmallVector&& other) noexcept { Take(other); }
+  SmallVector& operator=(SmallVector&& other) noexcept {
+    if (this != &other) {
+      Release();
+      Take(other);
+    }
+    return *this;
+  }
+  SmallVector(const SmallVector&) = delete;
+  SmallVector& operator=(const SmallVector&) = delete;
+
+  T* data() { return capacity_ > N ? storage_.heap : reinterpret_cast<T*>(storage_.in_place); }
+  const T* data() const {
+    return capacity_ > N ? storage_.heap : reinterpret_cast<const T*>(storage_.in_place);
+  }
+  std::uint32_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](std::size_t i) { return data()[i]; }
+  const T& operator[](std::size_t i) const { return data()[i]; }
+  T* begin() { return data(); }
+  T* end() { return data() + size_; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size_; }
+  T& back() { return data()[size_ - 1]; }
+
+  void Insert(std::size_t at, const T& value) {
+    if (size_ == capacity_) Reserve(capacity_ * 2);
+    T* items = data();
+    std::memmove(items + at + 1, items + at, (size_ - at) * sizeof(T));
+    items[at] = value;
+    ++size_;
+  }
+  void PushBack(const T& value) { Insert(size_, value); }
+  void Erase(std::size_t at) {
+    T* items = data();
+    std::memmove(items + at, items + at + 1, (size_ - at - 1) * sizeof(T));
+    --size_;
+  }
+  void Truncate(std::size_t size) { size_ = std::min<std::uint32_t>(size_, static_cast<std::uint32_t>(size)); }
+  // Empties the vector and gives its heap block back.
+  void Clear() {
+    Release();
+    size_ = 0;
+    capacity_ = N;
+  }
+
+ private:
+  void Reserve(std::uint32_t capacity) {
+    T* heap = static_cast<T*>(std::malloc(std::size_t{capacity} * sizeof(T)));
+    if (heap == nullptr) throw std::bad_alloc();
+    std::memcpy(heap, data(), size_ * sizeof(T));
+    Release();
+    storage_.heap = heap;
+    capacity_ = capacity;
+  }
+  void Release() {
+    if (capacity_ > N) std::free(storage_.heap);
+  }
+  void Take(SmallVector& other) {
+    std::memcpy(&storage_, &other.storage_, sizeof storage_);
+    size_ = other.size_;
+    capacity_ = other.capacity_;
+    other.size_ = 0;
+    other.capacity_ = N;
+  }
+
+  union Storage {
+    alignas(T) unsigned char in_place[N * sizeof(T)];
+    T* heap;
+  } storage_;
+  std::uint32_t size_ = 0;
+  std::uint32_t capacity_ = N;
+};
+
+// A sentence an edge may keep as evidence. Its record (doc, date, sentence, text) is in
+// the evidence file; date, doc and sentence are here too, for ordering without a read.
+struct Candidate {
+  Id date;  // in the date pool, or kNone when undated
+  Id doc;   // in the document pool
+  std::int32_t sentence;
+  SpillRef record;
+};
 
 struct ActorTally {
   int type_votes[4] = {0, 0, 0, 0};  // by ActorType: the type most refs gave wins
   std::string country;               // smallest non-empty code seen
   std::set<std::string> names;       // surface forms
   int mentions = 0;
-  std::vector<DocId> docs;  // one entry per Add that named the actor
+  int articles = 0;       // documents, counted when one differs from last_doc
+  Id last_doc = kNone;
 
   ActorType type() const {
     int best = 0;
@@ -46,78 +210,38 @@ struct ActorTally {
   }
 };
 
-struct EdgeKey {
-  std::string source;
-  std::string target;
-  std::string relation;
-  bool negated = false;
-  auto operator<=>(const EdgeKey&) const = default;
-};
-
 struct EdgeTally {
-  std::string family;  // smallest non-empty family seen
+  Id source = 0;  // actors
+  Id target = 0;
+  Id relation = 0;      // in the name pool
+  Id family = kNone;    // smallest non-empty family seen, in the name pool
+  bool negated = false;
   bool symmetric = false;
+  bool dropped = false;  // merged into another edge or dropped by a view (Build)
   int weight = 0;
   int asserted = 0;
   int planned = 0;
-  std::set<std::string> dates;
-  std::vector<DocId> docs;
-  std::vector<EdgeEvidence> evidence;  // sorted by EvidenceBefore, unique, capped
+  int articles = 0;
+  Id last_doc = kNone;
+  SmallVector<Id, 2> dates;               // in the date pool; sorted by id, unique
+  SmallVector<Candidate, 1> evidence;     // sorted by the evidence order, unique, capped
 };
 
-// The order in which evidence is kept: earliest date first, undated last (an undated
-// sentence tells the user least), then document, sentence number and text.
-bool EvidenceBefore(const EdgeEvidence& a, const EdgeEvidence& b) {
-  return std::forward_as_tuple(a.date.empty(), a.date, a.doc, a.sentence, a.text) <
-         std::forward_as_tuple(b.date.empty(), b.date, b.doc, b.sentence, b.text);
+// Mixes an edge key's bits into all 64 (std::hash of an integer is the identity, which
+// would leave the source out of a masked slot index). The finaliser of MurmurHash3.
+std::uint64_t EdgeHash(Id source, Id target, Id relation, bool negated) {
+  std::uint64_t h = (std::uint64_t{source} << 32 | target) ^
+                    ((std::uint64_t{relation} << 1 | negated) * 0x9E3779B97F4A7C15ull);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h;
 }
 
-bool SameSentence(const EdgeEvidence& a, const EdgeEvidence& b) {
-  return a.date == b.date && a.doc == b.doc && a.sentence == b.sentence;
-}
-
-// Sorts, drops a sentence seen twice (two rules, or two people of one country, can read
-// one edge in one sentence) and keeps the first `cap`.
-void KeepEarliest(std::vector<EdgeEvidence>& evidence, std::size_t cap) {
-  std::sort(evidence.begin(), evidence.end(), EvidenceBefore);
-  evidence.erase(std::unique(evidence.begin(), evidence.end(), SameSentence), evidence.end());
-  if (evidence.size() > cap) evidence.resize(cap);
-}
-
-void AddEvidence(std::vector<EdgeEvidence>& evidence, EdgeEvidence item, std::size_t cap) {
-  if (cap == 0) return;
-  if (evidence.size() >= cap && !EvidenceBefore(item, evidence.back())) return;
-  evidence.push_back(std::move(item));
-  KeepEarliest(evidence, cap);
-}
-
-void KeepMin(std::string& kept, const std::string& seen) {
-  if (!seen.empty() && (kept.empty() || seen < kept)) kept = seen;
-}
-
-void SortUnique(std::vector<DocId>& docs) {
-  std::sort(docs.begin(), docs.end());
-  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-}
-
-std::vector<DocId> Union(const std::vector<DocId>& a, const std::vector<DocId>& b) {
-  std::vector<DocId> both;
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
-  return both;
-}
-
-void Merge(EdgeTally& into, EdgeTally&& from, std::size_t cap) {
-  KeepMin(into.family, from.family);
-  into.symmetric = into.symmetric || from.symmetric;
-  into.weight += from.weight;
-  into.asserted += from.asserted;
-  into.planned += from.planned;
-  into.dates.merge(from.dates);
-  into.docs = Union(into.docs, from.docs);
-  into.evidence.insert(into.evidence.end(), std::make_move_iterator(from.evidence.begin()),
-                       std::make_move_iterator(from.evidence.end()));
-  KeepEarliest(into.evidence, cap);
-}
+// The article log's keys: an edge tally's index, or an actor's id with this bit set.
+constexpr Id kActorKey = 0x80000000u;
 
 // Compares only as many characters as both dates have, so a bound "2022" admits
 // "2022-03-31" and a date "2022" passes a bound "2022-03".
@@ -136,19 +260,44 @@ std::string Lower(std::string text) {
 struct GraphBuilder::Impl {
   GraphOptions options;
   std::set<std::string> relation_types;  // options.relations, lower-cased
-  std::unordered_map<std::string, DocId> doc_ids;
-  std::map<std::string, ActorTally> actors;
-  std::map<EdgeKey, EdgeTally> edges;
   bool built = false;
 
+  StringPool actor_names;  // Id = index into actors
+  std::vector<ActorTally> actors;
+  StringPool names;        // relations and families
+  StringPool dates;
+  StringPool docs;         // document ids, of added documents and of evidence
+  std::vector<bool> added;  // by doc id: added as a document
+  std::size_t articles = 0;
+  bool repeated = false;    // a document id was added twice
+
+  std::deque<EdgeTally> edges;  // a deque: growing never moves the tallies
+  std::vector<Id> edge_slots;   // open addressing over edges, kNone when empty
+
+  std::optional<SpillFile> evidence_file;
+  std::optional<SpillFile> article_log;
+
+  // Within one Add: the records spilled for (evidence doc, sentence, date), so relations
+  // read in one sentence share one record.
+  struct Spilled {
+    Id doc;
+    std::int32_t sentence;
+    Id date;
+    const std::string* text;
+    SpillRef record;
+  };
+  std::vector<Spilled> spilled;
+
   bool Keeps(const Relation& relation) const;
-  ActorTally& Note(const ActorRef& actor);
-  std::string AttributedName(const std::string& name,
-                             const std::map<std::string, std::string>& country_names) const;
-  std::map<std::string, std::string> CountryNames() const;
-  std::size_t FocusNode(const std::vector<ActorNode>& nodes,
-                        const std::map<std::string, std::size_t>& index,
-                        const std::map<std::string, std::string>& country_names) const;
+  Id Note(const ActorRef& actor);
+  EdgeTally& FindEdge(Id source, Id target, Id relation, bool negated, Id* index);
+  void CountArticle(Id& last_doc, int& articles, Id key, Id doc);
+  int CompareHead(const Candidate& a, const Candidate& b) const;
+  const SpillRef* FindSpilled(const Candidate& item, const std::string& text) const;
+  SpillRef Spill(const Candidate& item, const std::string& text);
+  void AddEvidence(EdgeTally& edge, const Relation& relation);
+  std::string_view TextOf(const Candidate& candidate, std::string& record) const;
+  void MergeEvidence(EdgeTally& into, EdgeTally& from);
 };
 
 bool GraphBuilder::Impl::Keeps(const Relation& relation) const {
@@ -162,63 +311,156 @@ bool GraphBuilder::Impl::Keeps(const Relation& relation) const {
   return true;
 }
 
-ActorTally& GraphBuilder::Impl::Note(const ActorRef& actor) {
-  ActorTally& tally = actors[actor.name];
+Id GraphBuilder::Impl::Note(const ActorRef& actor) {
+  Id id = actor_names.Intern(actor.name);
+  if (id == actors.size()) actors.emplace_back();
+  ActorTally& tally = actors[id];
   ++tally.type_votes[static_cast<int>(actor.type)];
-  KeepMin(tally.country, actor.country);
+  if (!actor.country.empty() && (tally.country.empty() || actor.country < tally.country))
+    tally.country = actor.country;
   if (!actor.surface.empty()) tally.names.insert(actor.surface);
-  return tally;
+  return id;
 }
 
-// code -> the country's canonical name, from every country the input named. Should two
-// canonical names claim one code, the one that sorts first wins.
-std::map<std::string, std::string> GraphBuilder::Impl::CountryNames() const {
-  std::map<std::string, std::string> names;
-  for (const auto& [name, tally] : actors) {
-    if (tally.type() != ActorType::kCountry || tally.country.empty()) continue;
-    names.emplace(tally.country, name);  // actors iterate in name order: first one stays
+EdgeTally& GraphBuilder::Impl::FindEdge(Id source, Id target, Id relation, bool negated,
+                                        Id* index) {
+  if ((edges.size() + 1) * 2 > edge_slots.size()) {
+    std::vector<Id> slots(std::max<std::size_t>(64, edge_slots.size() * 2), kNone);
+    std::size_t mask = slots.size() - 1;
+    for (Id e = 0; e < edges.size(); ++e) {
+      const EdgeTally& t = edges[e];
+      std::size_t at = EdgeHash(t.source, t.target, t.relation, t.negated) & mask;
+      while (slots[at] != kNone) at = (at + 1) & mask;
+      slots[at] = e;
+    }
+    edge_slots = std::move(slots);
   }
-  return names;
-}
-
-// The node an actor's acts go to: under --countries a person whose country was named in
-// the input becomes that country; everyone else stays themselves.
-std::string GraphBuilder::Impl::AttributedName(
-    const std::string& name, const std::map<std::string, std::string>& country_names) const {
-  if (!options.countries) return name;
-  auto actor = actors.find(name);
-  if (actor == actors.end() || actor->second.type() != ActorType::kPerson) return name;
-  auto country = country_names.find(actor->second.country);
-  return country == country_names.end() ? name : country->second;
-}
-
-// The node options.focus names. Under --countries a person is no node of their own, so
-// "Lavrov" names the node of Russia: people are searched after the nodes, by exact name
-// and then by words, before ResolveActorNode gives its answer or its error.
-std::size_t GraphBuilder::Impl::FocusNode(
-    const std::vector<ActorNode>& nodes, const std::map<std::string, std::size_t>& index,
-    const std::map<std::string, std::string>& country_names) const {
-  const std::string& focus = options.focus;
-  long exact = FindActorNode(nodes, focus);
-  if (exact >= 0) return static_cast<std::size_t>(exact);
-  if (options.countries) {
-    for (bool by_words : {false, true}) {
-      std::set<std::size_t> found;
-      for (const auto& [name, actor] : actors) {
-        auto named = [&](const std::string& candidate) {
-          return by_words ? NameHasWords(candidate, focus) : SameActorName(candidate, focus);
-        };
-        bool hit = named(name);
-        for (const std::string& seen : actor.names) hit = hit || named(seen);
-        if (!hit) continue;
-        auto node = index.find(AttributedName(name, country_names));
-        if (node != index.end()) found.insert(node->second);
-      }
-      if (found.size() == 1) return *found.begin();
-      if (found.size() > 1) break;
+  std::size_t mask = edge_slots.size() - 1;
+  for (std::size_t at = EdgeHash(source, target, relation, negated) & mask;; at = (at + 1) & mask) {
+    Id e = edge_slots[at];
+    if (e == kNone) {
+      e = static_cast<Id>(edges.size());
+      if (e >= kActorKey) throw Error("more than 2^31 edges");
+      edge_slots[at] = e;
+      EdgeTally& tally = edges.emplace_back();
+      tally.source = source;
+      tally.target = target;
+      tally.relation = relation;
+      tally.negated = negated;
+      *index = e;
+      return tally;
+    }
+    EdgeTally& tally = edges[e];
+    if (tally.source == source && tally.target == target && tally.relation == relation &&
+        tally.negated == negated) {
+      *index = e;
+      return tally;
     }
   }
-  return ResolveActorNode(nodes, focus);
+}
+
+void GraphBuilder::Impl::CountArticle(Id& last_doc, int& count, Id key, Id doc) {
+  if (last_doc == doc) return;
+  last_doc = doc;
+  ++count;
+  if (!article_log) article_log.emplace();
+  char record[8];
+  std::memcpy(record, &key, 4);
+  std::memcpy(record + 4, &doc, 4);
+  article_log->Append(std::string_view(record, 8));
+}
+
+// The evidence order without the text: earliest date first, undated last (an undated
+// sentence tells the user least), then document and sentence number. 0 means the same
+// sentence; the text decides between two of those.
+int GraphBuilder::Impl::CompareHead(const Candidate& a, const Candidate& b) const {
+  bool a_undated = a.date == kNone, b_undated = b.date == kNone;
+  if (a_undated != b_undated) return a_undated ? 1 : -1;
+  if (a.date != b.date) return dates[a.date] < dates[b.date] ? -1 : 1;
+  if (a.doc != b.doc) return docs[a.doc] < docs[b.doc] ? -1 : 1;
+  if (a.sentence != b.sentence) return a.sentence < b.sentence ? -1 : 1;
+  return 0;
+}
+
+std::string_view GraphBuilder::Impl::TextOf(const Candidate& candidate, std::string& record) const {
+  evidence_file->Read(candidate.record, record);
+  std::uint32_t head[4];
+  std::memcpy(head, record.data(), sizeof head);
+  return std::string_view(record).substr(sizeof head + head[0] + head[1]);
+}
+
+// The record this Add already spilled for the same sentence and text, if among the last
+// few (relations of one sentence come together).
+const SpillRef* GraphBuilder::Impl::FindSpilled(const Candidate& item, const std::string& text) const {
+  for (std::size_t k = spilled.size(); k-- > 0 && k + 16 >= spilled.size();) {
+    const Spilled& s = spilled[k];
+    if (s.doc == item.doc && s.sentence == item.sentence && s.date == item.date &&
+        (s.text == &text || *s.text == text))
+      return &s.record;
+  }
+  return nullptr;
+}
+
+SpillRef GraphBuilder::Impl::Spill(const Candidate& item, const std::string& text) {
+  if (const SpillRef* record = FindSpilled(item, text)) return *record;
+  if (!evidence_file) evidence_file.emplace();
+  SpillRef record = evidence_file->Append(
+      EncodeEvidence(docs[item.doc], item.date == kNone ? std::string_view() : dates[item.date],
+                     item.sentence, text));
+  spilled.push_back(Spilled{item.doc, item.sentence, item.date, &text, record});
+  return record;
+}
+
+// Keeps the first max_evidence_per_edge sentences by (date, doc, sentence, text),
+// undated last, each sentence (date, doc, sentence) once: the one with the smallest text.
+void GraphBuilder::Impl::AddEvidence(EdgeTally& edge, const Relation& relation) {
+  const std::size_t cap = options.max_evidence_per_edge;
+  if (cap == 0) return;
+  Candidate item{relation.date.empty() ? kNone : dates.Intern(relation.date),
+                 docs.Intern(relation.evidence.doc), relation.evidence.sentence, SpillRef{}};
+  if (item.doc >= added.size()) added.resize(item.doc + 1, false);
+  const std::string& text = relation.evidence.sentence_text;
+  auto& kept = edge.evidence;
+  std::size_t at = 0;
+  for (; at < kept.size(); ++at) {
+    int order = CompareHead(item, kept[at]);
+    if (order < 0) break;
+    if (order == 0) {  // the same sentence again: keep the smaller text
+      const SpillRef* same = FindSpilled(item, text);
+      if (same != nullptr && same->offset() == kept[at].record.offset()) return;  // same text
+      std::string record;
+      if (text < TextOf(kept[at], record)) kept[at].record = Spill(item, text);
+      return;
+    }
+  }
+  if (at >= cap) return;
+  item.record = Spill(item, text);
+  kept.Insert(at, item);
+  kept.Truncate(cap);
+}
+
+// Merges two edges' evidence as if all their sentences had come to one edge.
+void GraphBuilder::Impl::MergeEvidence(EdgeTally& into, EdgeTally& from) {
+  const std::size_t cap = options.max_evidence_per_edge;
+  std::string a, b;
+  for (const Candidate& item : from.evidence) {
+    auto& kept = into.evidence;
+    std::size_t at = 0;
+    bool done = false;
+    for (; at < kept.size(); ++at) {
+      int order = CompareHead(item, kept[at]);
+      if (order < 0) break;
+      if (order == 0) {
+        if (TextOf(item, a) < TextOf(kept[at], b)) kept[at] = item;
+        done = true;
+        break;
+      }
+    }
+    if (done || at >= cap) continue;
+    kept.Insert(at, item);
+    kept.Truncate(cap);
+  }
+  from.evidence.Clear();
 }
 
 GraphBuilder::GraphBuilder(GraphOptions options) : impl_(std::make_unique<Impl>()) {
@@ -231,37 +473,57 @@ GraphBuilder::~GraphBuilder() = default;
 void GraphBuilder::Add(const DocumentExtraction& extraction) {
   Impl& impl = *impl_;
   if (impl.built) throw std::logic_error("GraphBuilder::Add called after Build");
-  DocId doc =
-      impl.doc_ids.emplace(extraction.doc, static_cast<DocId>(impl.doc_ids.size())).first->second;
-  std::set<std::string> named;  // actors this document names, for their article counts
+  Id doc = impl.docs.Intern(extraction.doc);
+  if (doc >= impl.added.size()) impl.added.resize(doc + 1, false);
+  if (impl.added[doc]) {
+    impl.repeated = true;
+  } else {
+    impl.added[doc] = true;
+    ++impl.articles;
+  }
+  impl.spilled.clear();
+  std::vector<Id> named;  // actors this document names, for their article counts
   for (const ActorMention& mention : extraction.mentions) {
     if (mention.actor.name.empty()) continue;
-    ++impl.Note(mention.actor).mentions;
-    named.insert(mention.actor.name);
+    Id actor = impl.Note(mention.actor);
+    ++impl.actors[actor].mentions;
+    named.push_back(actor);
   }
   for (const Relation& relation : extraction.relations) {
     if (relation.source.name.empty() || relation.target.name.empty()) continue;
-    impl.Note(relation.source);
-    impl.Note(relation.target);
-    named.insert(relation.source.name);
-    named.insert(relation.target.name);
+    Id source = impl.Note(relation.source);
+    Id target = impl.Note(relation.target);
+    named.push_back(source);
+    named.push_back(target);
     if (!impl.Keeps(relation)) continue;
-    EdgeKey key{relation.source.name, relation.target.name, relation.type, relation.negated};
-    if (key.source == key.target) continue;  // an actor acting on itself says nothing
-    if (relation.symmetric && key.target < key.source) std::swap(key.source, key.target);
-    EdgeTally& edge = impl.edges[key];
-    KeepMin(edge.family, relation.family);
+    if (source == target) continue;  // an actor acting on itself says nothing
+    if (relation.symmetric && impl.actor_names[target] < impl.actor_names[source])
+      std::swap(source, target);
+    Id index = 0;
+    EdgeTally& edge = impl.FindEdge(source, target, impl.names.Intern(relation.type),
+                                    relation.negated, &index);
+    if (!relation.family.empty()) {
+      Id family = impl.names.Intern(relation.family);
+      if (edge.family == kNone || impl.names[family] < impl.names[edge.family])
+        edge.family = family;
+    }
     edge.symmetric = edge.symmetric || relation.symmetric;
     ++edge.weight;
     ++(relation.modality == Modality::kPlanned ? edge.planned : edge.asserted);
-    if (!relation.date.empty()) edge.dates.insert(relation.date);
-    edge.docs.push_back(doc);
-    AddEvidence(edge.evidence,
-                EdgeEvidence{relation.evidence.doc, relation.date, relation.evidence.sentence,
-                             relation.evidence.sentence_text},
-                impl.options.max_evidence_per_edge);
+    if (!relation.date.empty()) {
+      Id date = impl.dates.Intern(relation.date);
+      auto at = std::lower_bound(edge.dates.begin(), edge.dates.end(), date);
+      if (at == edge.dates.end() || *at != date) edge.dates.Insert(at - edge.dates.begin(), date);
+    }
+    impl.CountArticle(edge.last_doc, edge.articles, index, doc);
+    impl.AddEvidence(edge, relation);
   }
-  for (const std::string& name : named) impl.actors[name].docs.push_back(doc);
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  for (Id actor : named) {
+    ActorTally& tally = impl.actors[actor];
+    impl.CountArticle(tally.last_doc, tally.articles, actor | kActorKey, doc);
+  }
 }
 
 ActorGraph GraphBuilder::Build() {
@@ -271,121 +533,293 @@ ActorGraph GraphBuilder::Build() {
   const GraphOptions& options = impl.options;
   if (!options.focus.empty() && options.depth < 0)
     throw Error("the depth of a focus must be 0 or more, not " + std::to_string(options.depth));
+  std::vector<Id>().swap(impl.edge_slots);
+  impl.spilled.clear();
 
-  for (auto& [name, actor] : impl.actors) SortUnique(actor.docs);
-  for (auto& [key, edge] : impl.edges) SortUnique(edge.docs);
+  // Ranks: the order of actor, relation and date names.
+  const std::size_t actor_count = impl.actors.size();
+  std::vector<Id> actor_rank(actor_count);
+  {
+    std::vector<Id> sorted = impl.actor_names.Sorted();
+    for (Id r = 0; r < sorted.size(); ++r) actor_rank[sorted[r]] = r;
+  }
+  std::vector<Id> name_rank(impl.names.size());
+  {
+    std::vector<Id> sorted = impl.names.Sorted();
+    for (Id r = 0; r < sorted.size(); ++r) name_rank[sorted[r]] = r;
+  }
+  std::vector<Id> sorted_dates = impl.dates.Sorted();
+  std::vector<DateId> date_rank(impl.dates.size());
+  for (Id r = 0; r < sorted_dates.size(); ++r) date_rank[sorted_dates[r]] = r;
 
-  // --countries: move each edge to the attributed names and merge edges that meet there.
-  const std::map<std::string, std::string> country_names =
-      options.countries ? impl.CountryNames() : std::map<std::string, std::string>{};
-  std::map<EdgeKey, EdgeTally> edges;
-  if (!options.countries) {
-    edges = std::move(impl.edges);
-  } else {
-    for (auto& [old_key, edge] : impl.edges) {
-      EdgeKey key{impl.AttributedName(old_key.source, country_names),
-                  impl.AttributedName(old_key.target, country_names), old_key.relation,
-                  old_key.negated};
-      if (key.source == key.target) continue;  // a person of India meeting India
-      if (edge.symmetric && key.target < key.source) std::swap(key.source, key.target);
-      auto [slot, fresh] = edges.try_emplace(key);
-      if (fresh)
-        slot->second = std::move(edge);
-      else
-        Merge(slot->second, std::move(edge), options.max_evidence_per_edge);
+  // --countries: code -> the country's actor (the first by name that claims the code),
+  // and each actor -> the actor its acts go to: a person whose country was named in the
+  // input becomes that country; everyone else stays themselves.
+  std::vector<Id> attributed(actor_count);
+  for (Id a = 0; a < actor_count; ++a) attributed[a] = a;
+  if (options.countries) {
+    std::map<std::string, Id> country_of_code;
+    for (Id a = 0; a < actor_count; ++a) {
+      const ActorTally& tally = impl.actors[a];
+      if (tally.type() != ActorType::kCountry || tally.country.empty()) continue;
+      auto [slot, fresh] = country_of_code.emplace(tally.country, a);
+      if (!fresh && actor_rank[a] < actor_rank[slot->second]) slot->second = a;
+    }
+    for (Id a = 0; a < actor_count; ++a) {
+      const ActorTally& tally = impl.actors[a];
+      if (tally.type() != ActorType::kPerson) continue;
+      auto country = country_of_code.find(tally.country);
+      if (country != country_of_code.end()) attributed[a] = country->second;
     }
   }
-  std::erase_if(edges, [&](const auto& entry) { return entry.second.weight < options.min_weight; });
+
+  // Edges in (source, target, relation, negated) order; under --countries each edge is
+  // moved to the attributed actors first and edges that meet there are merged.
+  struct SortKey {
+    std::uint64_t high;  // source rank, target rank
+    std::uint64_t low;   // relation rank, negated, tally index
+  };
+  std::vector<SortKey> order;
+  order.reserve(impl.edges.size());
+  for (Id e = 0; e < impl.edges.size(); ++e) {
+    EdgeTally& edge = impl.edges[e];
+    if (options.countries) {
+      edge.source = attributed[edge.source];
+      edge.target = attributed[edge.target];
+      if (edge.source == edge.target) {  // a person of India meeting India
+        edge.dropped = true;
+        edge.dates.Clear();
+        edge.evidence.Clear();
+        continue;
+      }
+      if (edge.symmetric && actor_rank[edge.target] < actor_rank[edge.source])
+        std::swap(edge.source, edge.target);
+    }
+    order.push_back(SortKey{(std::uint64_t{actor_rank[edge.source]} << 32) | actor_rank[edge.target],
+                            (std::uint64_t{name_rank[edge.relation]} << 33) |
+                                (std::uint64_t{edge.negated} << 32) | e});
+  }
+  std::sort(order.begin(), order.end(), [](const SortKey& a, const SortKey& b) {
+    return std::tie(a.high, a.low) < std::tie(b.high, b.low);
+  });
+  // final_edge[e]: the index among kept edges of the edge tally e went into, or kNone.
+  std::vector<Id> final_edge(impl.edges.size(), kNone);
+  std::vector<Id> kept;  // tally index of each kept edge, in order
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && order[j].high == order[i].high &&
+           (order[j].low >> 32) == (order[i].low >> 32))
+      ++j;
+    Id first = static_cast<Id>(order[i].low);
+    EdgeTally& into = impl.edges[first];
+    for (std::size_t k = i + 1; k < j; ++k) {
+      EdgeTally& from = impl.edges[static_cast<Id>(order[k].low)];
+      if (from.family != kNone &&
+          (into.family == kNone || impl.names[from.family] < impl.names[into.family]))
+        into.family = from.family;
+      into.symmetric = into.symmetric || from.symmetric;
+      into.weight += from.weight;
+      into.asserted += from.asserted;
+      into.planned += from.planned;
+      into.articles += from.articles;  // recounted from the log below
+      for (Id date : from.dates) {
+        auto at = std::lower_bound(into.dates.begin(), into.dates.end(), date);
+        if (at == into.dates.end() || *at != date) into.dates.Insert(at - into.dates.begin(), date);
+      }
+      from.dates.Clear();
+      impl.MergeEvidence(into, from);
+      from.dropped = true;
+    }
+    if (into.weight < options.min_weight) {
+      into.dropped = true;
+      into.dates.Clear();
+      into.evidence.Clear();
+    } else {
+      for (std::size_t k = i; k < j; ++k) final_edge[static_cast<Id>(order[k].low)] = static_cast<Id>(kept.size());
+      kept.push_back(first);
+    }
+    i = j;
+  }
+  std::vector<SortKey>().swap(order);
 
   // Nodes: the actors at either end of a kept edge, in name order; under --countries a
   // country node also counts the mentions and articles of the people attributed to it.
-  std::map<std::string, std::vector<const ActorTally*>> members;
-  for (const auto& [key, edge] : edges) {
-    members[key.source];
-    members[key.target];
+  std::vector<Id> node_of(actor_count, kNone);
+  for (Id e : kept) {
+    node_of[impl.edges[e].source] = 0;
+    node_of[impl.edges[e].target] = 0;
   }
-  for (const auto& [name, actor] : impl.actors) {
-    auto node = members.find(impl.AttributedName(name, country_names));
-    if (node != members.end()) node->second.push_back(&actor);
-  }
-  std::vector<ActorNode> nodes;
-  std::map<std::string, std::size_t> index;
-  for (const auto& [name, tallies] : members) {
-    const ActorTally& own = impl.actors.at(name);
-    ActorNode node;
-    node.name = name;
+  std::vector<Id> node_actors;
+  for (Id a : impl.actor_names.Sorted())
+    if (node_of[a] != kNone) {
+      node_of[a] = static_cast<Id>(node_actors.size());
+      node_actors.push_back(a);
+    }
+  std::vector<ActorNode> nodes(node_actors.size());
+  for (std::size_t i = 0; i < node_actors.size(); ++i) {
+    const ActorTally& own = impl.actors[node_actors[i]];
+    ActorNode& node = nodes[i];
+    node.name = impl.actor_names[node_actors[i]];
     node.type = own.type();
     node.country = own.country;
     node.names.assign(own.names.begin(), own.names.end());
-    std::vector<DocId> docs;
-    for (const ActorTally* member : tallies) {
-      node.mentions += member->mentions;
-      docs = Union(docs, member->docs);
-    }
-    node.articles = static_cast<int>(docs.size());
-    index.emplace(name, nodes.size());
-    nodes.push_back(std::move(node));
+  }
+  for (Id a = 0; a < actor_count; ++a) {
+    Id node = node_of[attributed[a]];
+    if (node == kNone) continue;
+    nodes[node].mentions += impl.actors[a].mentions;
+    nodes[node].articles += impl.actors[a].articles;  // exact unless recounted below
   }
 
-  std::vector<RelationEdge> relation_edges;
-  relation_edges.reserve(edges.size());
-  for (auto& [key, tally] : edges) {  // map order is (source, target, relation, negated)
-    RelationEdge edge;
-    edge.source = index.at(key.source);
-    edge.target = index.at(key.target);
-    edge.relation = key.relation;
-    edge.family = tally.family;
-    edge.symmetric = tally.symmetric;
-    edge.negated = key.negated;
-    edge.weight = tally.weight;
-    edge.articles = static_cast<int>(tally.docs.size());
-    edge.asserted = tally.asserted;
-    edge.planned = tally.planned;
-    if (!tally.dates.empty()) {
-      edge.first_date = *tally.dates.begin();
-      edge.last_date = *tally.dates.rbegin();
+  // Distinct articles from the log, when counting on the fly was not exact: a document
+  // id came twice, or tallies were merged.
+  if ((impl.repeated || options.countries) && impl.article_log) {
+    std::vector<std::uint64_t> seen;
+    const SpillFile& log = *impl.article_log;
+    std::string chunk;
+    constexpr std::uint64_t kChunk = 8 << 20;
+    for (std::uint64_t at = 0; at < log.size(); at += kChunk) {
+      std::uint64_t size = std::min(kChunk, log.size() - at);
+      log.Read(SpillRef{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at >> 32),
+                        static_cast<std::uint32_t>(size)},
+               chunk);
+      for (std::size_t k = 0; k + 8 <= chunk.size(); k += 8) {
+        Id key, doc;
+        std::memcpy(&key, chunk.data() + k, 4);
+        std::memcpy(&doc, chunk.data() + k + 4, 4);
+        Id target = key & kActorKey ? node_of[attributed[key & ~kActorKey]] : final_edge[key];
+        if (target == kNone) continue;
+        seen.push_back((std::uint64_t{target | (key & kActorKey)} << 32) | doc);
+      }
     }
-    edge.dates.assign(tally.dates.begin(), tally.dates.end());
-    edge.evidence = std::move(tally.evidence);
-    relation_edges.push_back(std::move(edge));
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (ActorNode& node : nodes) node.articles = 0;
+    for (Id e : kept) impl.edges[e].articles = 0;
+    for (std::uint64_t entry : seen) {
+      Id key = static_cast<Id>(entry >> 32);
+      if (key & kActorKey)
+        ++nodes[key & ~kActorKey].articles;
+      else
+        ++impl.edges[kept[key]].articles;
+    }
   }
+  impl.article_log.reset();
 
+  // --focus: keep the ego network of the focus node.
   if (!options.focus.empty()) {
-    std::size_t focus = impl.FocusNode(nodes, index, country_names);
-    std::vector<bool> kept = EgoNetwork(nodes.size(), relation_edges, focus, options.depth);
-    std::vector<std::size_t> renumbered(nodes.size());
+    std::vector<RelationEdge> ends(kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      ends[i].source = node_of[impl.edges[kept[i]].source];
+      ends[i].target = node_of[impl.edges[kept[i]].target];
+    }
+    // The node options.focus names. Under --countries a person is no node of their own,
+    // so "Lavrov" names the node of Russia: people are searched after the nodes, by exact
+    // name and then by words, before ResolveActorNode gives its answer or its error.
+    const std::string& focus_name = options.focus;
+    long focus = FindActorNode(nodes, focus_name);
+    if (focus < 0 && options.countries) {
+      for (bool by_words : {false, true}) {
+        std::set<std::size_t> found;
+        for (Id a : impl.actor_names.Sorted()) {
+          auto named = [&](std::string_view candidate) {
+            return by_words ? NameHasWords(candidate, focus_name)
+                            : SameActorName(candidate, focus_name);
+          };
+          bool hit = named(impl.actor_names[a]);
+          for (const std::string& seen : impl.actors[a].names) hit = hit || named(seen);
+          if (!hit) continue;
+          if (node_of[attributed[a]] != kNone) found.insert(node_of[attributed[a]]);
+        }
+        if (found.size() == 1) focus = static_cast<long>(*found.begin());
+        if (!found.empty()) break;
+      }
+    }
+    if (focus < 0) focus = static_cast<long>(ResolveActorNode(nodes, focus_name));
+    std::vector<bool> in_focus =
+        EgoNetwork(nodes.size(), ends, static_cast<std::size_t>(focus), options.depth);
+    std::vector<Id> renumbered(nodes.size(), kNone);
     std::vector<ActorNode> ego_nodes;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-      if (!kept[i]) continue;
-      renumbered[i] = ego_nodes.size();
+      if (!in_focus[i]) continue;
+      renumbered[i] = static_cast<Id>(ego_nodes.size());
       ego_nodes.push_back(std::move(nodes[i]));
     }
-    std::vector<RelationEdge> ego_edges;
-    for (RelationEdge& edge : relation_edges) {
-      if (!kept[edge.source] || !kept[edge.target]) continue;
-      edge.source = renumbered[edge.source];
-      edge.target = renumbered[edge.target];
-      ego_edges.push_back(std::move(edge));
-    }
+    std::vector<Id> ego_edges;
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      if (in_focus[ends[i].source] && in_focus[ends[i].target]) ego_edges.push_back(kept[i]);
+    for (Id& node : node_of)
+      if (node != kNone) node = renumbered[node];
     nodes = std::move(ego_nodes);
-    relation_edges = std::move(ego_edges);
+    kept = std::move(ego_edges);
   }
 
-  // A node's dates are those of the edges it keeps.
-  std::vector<std::set<std::string>> dates(nodes.size());
-  for (const RelationEdge& edge : relation_edges) {
-    dates[edge.source].insert(edge.dates.begin(), edge.dates.end());
-    dates[edge.target].insert(edge.dates.begin(), edge.dates.end());
-  }
-  for (std::size_t i = 0; i < nodes.size(); ++i)
-    nodes[i].dates.assign(dates[i].begin(), dates[i].end());
-
-  ComputeAnalytics(nodes, relation_edges, options.threads);
-
+  // The graph: names, dates, edges, evidence; each tally's blocks freed once copied.
   ActorGraph graph;
-  graph.impl_->nodes = std::move(nodes);
-  graph.impl_->edges = std::move(relation_edges);
-  graph.impl_->articles = impl.doc_ids.size();
+  ActorGraph::Impl& g = *graph.impl_;
+  g.articles = impl.articles;
+  for (Id id : sorted_dates) g.dates.emplace_back(impl.dates[id]);
+  std::vector<std::string_view> name_views(impl.names.size());
+  for (Id id = 0; id < impl.names.size(); ++id)
+    name_views[id] = g.names.emplace_back(impl.names[id]);  // a deque: the views stay valid
+  std::size_t date_total = 0, evidence_total = 0;
+  for (Id e : kept) {
+    date_total += impl.edges[e].dates.size();
+    evidence_total += impl.edges[e].evidence.size();
+  }
+  g.edge_dates.reserve(date_total);
+  g.evidence.reserve(evidence_total);
+  g.evidence_begin.reserve(kept.size());
+  std::vector<RelationEdge> edges;
+  edges.reserve(kept.size());
+  std::vector<std::vector<DateId>> node_dates(nodes.size());
+  for (Id e : kept) {
+    EdgeTally& tally = impl.edges[e];
+    RelationEdge edge;
+    edge.source = node_of[tally.source];
+    edge.target = node_of[tally.target];
+    edge.relation = name_views[tally.relation];
+    if (tally.family != kNone) edge.family = name_views[tally.family];
+    edge.symmetric = tally.symmetric;
+    edge.negated = tally.negated;
+    edge.weight = tally.weight;
+    edge.articles = tally.articles;
+    edge.asserted = tally.asserted;
+    edge.planned = tally.planned;
+    std::size_t first_date = g.edge_dates.size();
+    for (Id date : tally.dates) g.edge_dates.push_back(date_rank[date]);
+    std::sort(g.edge_dates.begin() + first_date, g.edge_dates.end());
+    edge.dates = std::span<const DateId>(g.edge_dates.data() + first_date, tally.dates.size());
+    for (std::uint32_t side : {edge.source, edge.target})
+      node_dates[side].insert(node_dates[side].end(), edge.dates.begin(), edge.dates.end());
+    g.evidence_begin.push_back(static_cast<std::uint32_t>(g.evidence.size()));
+    for (const Candidate& item : tally.evidence) g.evidence.push_back(item.record);
+    edge.evidence = static_cast<int>(tally.evidence.size());
+    tally.dates.Clear();
+    tally.evidence.Clear();
+    edges.push_back(edge);
+  }
+  impl.edges = std::deque<EdgeTally>();
+  // A node's dates are those of the edges it keeps.
+  std::size_t node_date_total = 0;
+  for (auto& dates : node_dates) {
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    node_date_total += dates.size();
+  }
+  g.node_dates.reserve(node_date_total);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::size_t first = g.node_dates.size();
+    g.node_dates.insert(g.node_dates.end(), node_dates[i].begin(), node_dates[i].end());
+    nodes[i].dates = std::span<const DateId>(g.node_dates.data() + first, node_dates[i].size());
+    std::vector<DateId>().swap(node_dates[i]);
+  }
+
+  ComputeAnalytics(nodes, edges, options.threads);
+
+  g.nodes = std::move(nodes);
+  g.edges = std::move(edges);
+  if (evidence_total > 0) g.spill = std::move(impl.evidence_file);
   return graph;
 }
 

@@ -149,8 +149,9 @@ void WriteActorLine(const ActorNode& node, std::ostream& out) {
   out << '\n';
 }
 
-void WriteEdge(const ActorGraph& graph, const RelationEdge& edge, std::ostream& out) {
+void WriteEdge(const ActorGraph& graph, std::size_t index, std::ostream& out) {
   const auto& nodes = graph.nodes();
+  const RelationEdge& edge = graph.edges()[index];
   out << '\n'
       << nodes[edge.source].name << "  " << edge.relation << "  " << nodes[edge.target].name;
   if (edge.negated) out << "  [negated]";
@@ -160,19 +161,21 @@ void WriteEdge(const ActorGraph& graph, const RelationEdge& edge, std::ostream& 
       << " planned) in " << Count(edge.articles, "article", "articles");
   if (!edge.family.empty()) out << "; " << edge.family;
   out << '\n';
-  out << "  dates " << (edge.dates.empty() ? std::string("unknown") : Join(edge.dates, ", "))
-      << '\n';
-  if (edge.evidence.empty()) {
+  std::vector<std::string> dates;
+  for (DateId date : edge.dates) dates.push_back(graph.date(date));
+  out << "  dates " << (dates.empty() ? std::string("unknown") : Join(dates, ", ")) << '\n';
+  const std::vector<EdgeEvidence> evidence = graph.Evidence(index);
+  if (evidence.empty()) {
     out << "  no evidence kept\n";
     return;
   }
   out << "  evidence";
-  if (static_cast<int>(edge.evidence.size()) < edge.weight)
-    out << " (" << edge.evidence.size() << " sentences kept for " << edge.weight
+  if (static_cast<int>(evidence.size()) < edge.weight)
+    out << " (" << evidence.size() << " sentences kept for " << edge.weight
         << " mentions, earliest first)";
   out << '\n';
   Table table({false, false, false});
-  for (const EdgeEvidence& item : edge.evidence)
+  for (const EdgeEvidence& item : evidence)
     table.Add({item.doc + ":" + std::to_string(item.sentence),
                item.date.empty() ? "undated" : item.date, OneLine(item.text)});
   table.Write(out, "    ");
@@ -193,7 +196,7 @@ void WriteStats(const ActorGraph& graph, std::ostream& out, std::size_t top) {
   struct TypeCount {
     long edges = 0, mentions = 0, negated = 0;
   };
-  std::map<std::string, TypeCount> relations;
+  std::map<std::string_view, TypeCount> relations;
   long mentions = 0, negated_edges = 0;
   for (const RelationEdge& edge : edges) {
     TypeCount& count = relations[edge.relation];
@@ -220,14 +223,14 @@ void WriteStats(const ActorGraph& graph, std::ostream& out, std::size_t top) {
   if (nodes.empty()) return;
 
   out << "\nrelations by type\n";
-  std::vector<std::pair<std::string, TypeCount>> rows(relations.begin(), relations.end());
+  std::vector<std::pair<std::string_view, TypeCount>> rows(relations.begin(), relations.end());
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.second.mentions > b.second.mentions;
   });
   Table by_relation({false, true, true, true});
   by_relation.Add({"relation", "edges", "mentions", "negated"});
   for (const auto& [type, count] : rows)
-    by_relation.Add({type, std::to_string(count.edges), std::to_string(count.mentions),
+    by_relation.Add({std::string(type), std::to_string(count.edges), std::to_string(count.mentions),
                      std::to_string(count.negated)});
   by_relation.Write(out, "  ");
 
@@ -277,19 +280,20 @@ void WriteExplain(const ActorGraph& graph, const std::string& actor, const std::
   WriteActorLine(nodes[a], out);
   if (pair && b != a) WriteActorLine(nodes[b], out);
 
-  std::vector<const RelationEdge*> chosen;
-  for (const RelationEdge& edge : graph.edges()) {
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < graph.edges().size(); ++i) {
+    const RelationEdge& edge = graph.edges()[i];
     bool touches =
         pair ? (edge.source == a && edge.target == b) || (edge.source == b && edge.target == a)
              : edge.source == a || edge.target == a;
-    if (touches) chosen.push_back(&edge);
+    if (touches) chosen.push_back(i);
   }
   std::string whose =
       pair ? "between " + nodes[a].name + " and " + nodes[b].name : "of " + nodes[a].name;
   out << '\n'
       << (chosen.empty() ? std::string("no") : std::to_string(chosen.size()))
       << (chosen.size() == 1 ? " relation " : " relations ") << whose << '\n';
-  for (const RelationEdge* edge : chosen) WriteEdge(graph, *edge, out);
+  for (std::size_t edge : chosen) WriteEdge(graph, edge, out);
 }
 
 }  // namespace actorgraph
