@@ -9,10 +9,12 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/bench_input.h"
 #include "extract/actor_finder.h"
+#include "extract/date_resolver.h"
 #include "extract/diagnostics.h"
 #include "extract/extractor.h"
 #include "extract/news_vocabulary.h"
@@ -153,6 +155,26 @@ void BM_RelationRulesMatch(benchmark::State& state) {
 }
 BENCHMARK(BM_RelationRulesMatch)->Arg(0)->Arg(1);
 BENCHMARK(BM_RelationRulesMatch)->Arg(1)->Threads(2);
+
+// Every sentence of the articles against its article's date; the extractor asks only for
+// the sentences that state a relation, but those are as varied and as rarely dated.
+void BM_ResolveSentenceDate(benchmark::State& state) {
+  const std::vector<Prepared> prepared = Prepare(Input(state));
+  std::size_t sentences = 0;
+  for (const Prepared& p : prepared) sentences += p.sentences.size();
+  for (auto _ : state) {
+    for (const Prepared& p : prepared) {
+      for (const SentenceSpan& span : p.sentences) {
+        std::string_view sentence(p.text.text.data() + span.begin, span.end - span.begin);
+        benchmark::DoNotOptimize(ResolveSentenceDate(sentence, p.date));
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * PreparedBytes(prepared)));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * sentences));
+  state.SetLabel(std::to_string(sentences) + " sentences");
+}
+BENCHMARK(BM_ResolveSentenceDate)->Arg(0)->Arg(1);
 
 void BM_ExtractorExtract(benchmark::State& state) {
   static const Extractor extractor;
