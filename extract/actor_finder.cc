@@ -26,6 +26,7 @@
 
 #include "extract/error.h"
 #include "extract/phrase_matcher.h"
+#include "extract/reported_name.h"
 #include "extract/word_bytes.h"
 
 namespace actorgraph {
@@ -54,17 +55,11 @@ void ForEachWord(const std::vector<Word>& words, std::size_t from, std::size_t t
 
 bool IsUpper(char c) { return IsAsciiUpper(c); }
 
-// For a leftmost-longest pattern (`longest`) the order of the phrases does not change
-// what matches, so they are sorted alphabetically: RE2 factors the common prefixes of
-// adjacent alternatives into a trie, which keeps every DFA state small. For leftmost-first
-// patterns, longer phrases come first so the longer one wins.
-std::string Alternation(std::vector<std::string> phrases, bool longest) {
-  if (longest) {
-    std::sort(phrases.begin(), phrases.end());
-  } else {
-    std::sort(phrases.begin(), phrases.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  }
+// An alternation of `phrases` for a leftmost-longest pattern, where their order does not
+// change what matches: sorted alphabetically, so RE2 factors the common prefixes of
+// adjacent alternatives into a trie, which keeps every DFA state small.
+std::string Alternation(std::vector<std::string> phrases) {
+  std::sort(phrases.begin(), phrases.end());
   phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
   std::string pattern = "(?:";
   for (std::size_t i = 0; i < phrases.size(); ++i) {
@@ -128,9 +123,8 @@ struct ActorFinder::Impl {
   std::unique_ptr<PhraseMatcher> title_modifiers;
   std::unique_ptr<RE2> person_name;     // an unknown person's name, anchored
   std::unique_ptr<RE2> state_noun;      // " government", anchored after a demonym
-  std::unique_ptr<RE2> reported_name;   // "Daleep Singh warned"
-  std::unique_ptr<PhraseMatcher> reporting_verbs;  // finds where reported_name may match
-  std::size_t longest_reporting_verb = 0;
+  std::unique_ptr<ReportedNameMatcher> reported_name;  // "Daleep Singh warned"
+  std::unique_ptr<PhraseMatcher> reporting_verbs;      // finds where reported_name may match
   std::unordered_set<std::string> locatives;
   std::unordered_set<std::string> organisation_words;
   std::map<std::pair<std::string, std::string>, std::vector<Office>> offices;  // (country, office)
@@ -176,16 +170,11 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
   impl.person_name = Compile("(" + token + "(?: (?:" + particle + " )?" + token + "){0,3})", false,
                              "person names");
   std::string state_noun(1, ' ');
-  state_noun += Alternation(vocabulary.state_nouns, true);
+  state_noun += Alternation(vocabulary.state_nouns);
   state_noun += R"((?:\b|$))";
   impl.state_noun = Compile(state_noun, true, "state nouns");
   impl.reporting_verbs = std::make_unique<PhraseMatcher>(vocabulary.reporting_verbs);
-  for (const std::string& verb : vocabulary.reporting_verbs) {
-    impl.longest_reporting_verb = std::max(impl.longest_reporting_verb, verb.size());
-  }
-  impl.reported_name = Compile(R"((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}) )" +
-                                   Alternation(vocabulary.reporting_verbs, false) + R"(\b)",
-                               false, "reporting verbs");
+  impl.reported_name = std::make_unique<ReportedNameMatcher>(vocabulary.reporting_verbs);
   for (const std::string& word : vocabulary.locatives) impl.locatives.insert(word);
   for (const std::string& word : vocabulary.organisation_words) impl.organisation_words.insert(word);
 
@@ -702,21 +691,20 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     }
 
     // 4: people nobody listed, named as the subject of a reporting verb. The name is at
-    // most three words before a verb, so the regex only searches those windows, up to the
-    // end of the longest verb (RE2 still sees the byte after it for the final \b).
-    re2::StringPiece input(text.data(), se);
-    re2::StringPiece match[2];
+    // most three words before a verb, so only those windows are searched, up to the end
+    // of the longest verb.
+    const std::string_view sentence_context = text.substr(0, se);
+    ReportedNameMatcher::Match reported;
     std::size_t pos = sb;
     for (; next_verb < verb_starts.size() && verb_starts[next_verb] < se; ++next_verb) {
       const std::size_t verb = verb_starts[next_verb];
       if (!CapitalisedPairBefore(text, sb, verb)) continue;
       const std::size_t window = WordsBefore(text, sb, verb, 3);
-      const std::size_t window_end = std::min(se, verb + impl.longest_reporting_verb);
+      const std::size_t window_end = std::min(se, verb + impl.reported_name->longest_verb());
       while (std::max(pos, window) <= verb &&
-             impl.reported_name->Match(input, std::max(pos, window), window_end, RE2::UNANCHORED, match, 2)) {
-        std::size_t begin = match[1].data() - text.data();
-        std::size_t end = begin + match[1].size();
-        pos = match[0].data() - text.data() + match[0].size();
+             impl.reported_name->Find(sentence_context, std::max(pos, window), window_end, &reported)) {
+        const std::size_t begin = reported.name_begin, end = reported.name_end;
+        pos = reported.end;
         if (begin > 0 && IsWordByte(text[begin - 1])) continue;
         // The name must start its run of capitalised words: in "for International
         // Cooperation Daleep Singh warned" no three of them are surely a name.

@@ -8,8 +8,6 @@
 namespace actorgraph {
 namespace {
 
-constexpr std::size_t kSignatureBits = 1 << 16;
-
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || IsAsciiUpper(c); }
 
 }  // namespace
@@ -22,11 +20,6 @@ bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end)
     return false;
   }
   return true;
-}
-
-std::size_t PhraseMatcher::Signature(std::string_view word) {
-  auto byte = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
-  return (byte(word.front()) * 257 + byte(word.back()) * 31 + word.size()) % kSignatureBits;
 }
 
 PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatures_(kSignatureBits) {
@@ -67,10 +60,6 @@ const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::
 void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
   if (pos >= text.size()) return;
   AppendPhrasesAt(text, pos, WordEnd(text, pos), out);
-}
-
-void PhraseMatcher::PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const {
-  AppendPhrasesAt(text, word.begin, word.end, out);
 }
 
 void PhraseMatcher::AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,

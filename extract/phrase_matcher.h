@@ -45,8 +45,13 @@ class PhraseMatcher {
   // Appends to `out` every phrase whose text starts at `pos`, whatever follows it, longest
   // first. `pos` must start a word or hold a byte some phrase starts with.
   void PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const;
-  // The same at the start of `word`, a word of `text`.
-  void PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const;
+  // The same at the start of `word`, a word of `text`. Inline: most words start no
+  // phrase, and are turned away here without a call.
+  void PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const {
+    if (signatures_[Signature(text.substr(word.begin, word.end - word.begin))]) {
+      AppendPhrasesAt(text, word.begin, word.end, out);
+    }
+  }
 
   // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.
   bool LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const;
@@ -67,7 +72,11 @@ class PhraseMatcher {
   std::array<std::vector<int>, 256> by_first_byte_;
   // Most words of a text start no phrase. A bit per signature of the first words (first
   // byte, last byte, length) turns them away before any hashing.
-  static std::size_t Signature(std::string_view word);
+  static std::size_t Signature(std::string_view word) {
+    auto byte = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
+    return (byte(word.front()) * 257 + byte(word.back()) * 31 + word.size()) % kSignatureBits;
+  }
+  static constexpr std::size_t kSignatureBits = 1 << 16;
   std::vector<bool> signatures_;
 };
 
