@@ -201,7 +201,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     if (mentions.empty()) continue;
     const int number = static_cast<int>(s) + 1;
     const SentenceSpan span = sentences[s];
-    std::set<int> distinct;
+    bool two_actors = false;  // the patterns need two different actors
     for (const SentenceMention& m : mentions) {
       ActorMention mention;
       mention.actor = actors.actors[m.actor];
@@ -211,9 +211,9 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
       mention.begin = prepared.ToOriginal(m.begin);
       mention.end = prepared.ToOriginal(m.end);
       result.mentions.push_back(std::move(mention));
-      distinct.insert(m.actor);
+      two_actors = two_actors || m.actor != mentions.front().actor;
     }
-    if (distinct.size() < 2) continue;
+    if (!two_actors) continue;
 
     // The sentence as the patterns see it.
     std::string placeholders;
