@@ -8,10 +8,11 @@
 // - a pattern that starts with its first list can only match where such a list starts
 //   (at a placeholder of an admitted role), so it is searched anchored there, not
 //   unanchored over the whole sentence (whose DFA has many more states);
-// - the match found, the bounds of its lists are placed with anchored DFA checks of the
-//   pattern's pieces (ListPlacer) rather than RE2's backtracking capture, which spent
-//   most of the time trying every alternative of {PRE} at every position; only when the
-//   lists could be placed in more than one way does the capturing search decide;
+// - the match found, the bounds of its lists are placed by a recogniser of lists
+//   (extract/placeholder_list.h) and, when that leaves a choice, anchored DFA checks of
+//   the pattern's pieces (ListPlacer), rather than by RE2's backtracking capture, which
+//   spent most of the time trying every alternative of {PRE} at every position; only
+//   when the lists could be placed in more than one way does the capturing search decide;
 // - each thread matches with its own compiled patterns (Matcher).
 #include "extract/relation_rules.h"
 
@@ -20,6 +21,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -27,12 +29,13 @@
 #include <unordered_map>
 
 #include "extract/error.h"
+#include "extract/placeholder_list.h"
 
 namespace actorgraph {
 namespace {
 
-constexpr char kOpen = '\x01';
-constexpr char kClose = '\x02';
+constexpr char kOpen = kPlaceholderOpen;
+constexpr char kClose = kPlaceholderClose;
 
 struct Pattern {
   int type = 0;
@@ -40,10 +43,11 @@ struct Pattern {
   int x_group = 0, y_group = 0, p_group = 0;  // 1-based capture indices, 0 if absent
   int groups = 0;                             // capture groups, with group 0 (the whole match)
   // When the placeholders stand at the top level of the pattern (see SplitAtLists), the
-  // pattern is the concatenation pieces[0] lists[0] pieces[1] ... lists[n-1] pieces[n]
-  // (a piece may be empty) and list i is capture group list_groups[i]. Empty otherwise.
+  // pattern is the concatenation pieces[0] list 0 pieces[1] ... list n-1 pieces[n] (a
+  // piece may be empty); list i admits the role letters list_letters[i] and is capture
+  // group list_groups[i]. Empty otherwise.
   std::vector<std::string> pieces;
-  std::vector<std::string> lists;
+  std::vector<std::string> list_letters;
   std::vector<int> list_groups;
   // When the pattern starts with its first list (pieces[0] is empty): the role letters of
   // that list. Every match then starts where a list of them can (see ListStarts).
@@ -85,17 +89,6 @@ bool RoleLetters(std::string_view types, std::string* letters) {
   return !letters->empty();
 }
 
-// A coordinated list of placeholders: "A", "A and B", "both A and B", "A, B and his C".
-// Commas join items only in a list that ends with a conjunction: in "Besides Singh, Truss
-// held talks" the two are not one subject.
-std::string ListOf(const std::string& letters, const std::string& name) {
-  std::string one = std::string(1, kOpen) + "[" + letters + "]\\d+" + std::string(1, kClose);
-  std::string determiner = "(?:(?:his|her|their|its|the) )?";
-  std::string conjunction = "(?:,? and |,? as well as |,? along with |,? or | & )" + determiner;
-  return "(?P<" + name + ">(?:both |either )?" + one + "(?:(?:, " + determiner + one + ")*" + conjunction +
-         one + ")?)";
-}
-
 std::vector<int> MentionsIn(std::string_view group) {
   std::vector<int> mentions;
   for (std::size_t i = 0; i < group.size(); ++i) {
@@ -115,7 +108,7 @@ std::vector<int> MentionsIn(std::string_view group) {
 // class or \Q...\E, and no repetition right after a slot ("{X}?" would make the list
 // optional). Then the pattern matches exactly where its pieces and lists match one after
 // the other, which lets Match find the lists' bounds without a capturing search. Fills
-// pattern->pieces, lists and list_groups.
+// pattern->pieces, list_letters and list_groups.
 void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
                   const std::map<std::string, int>& groups, Pattern* pattern) {
   int depth = 0;
@@ -175,7 +168,7 @@ void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
     auto group = groups.find(slot.name);
     if (group == groups.end()) return;
     pattern->pieces.push_back(regex.substr(from, slot.begin - from));
-    pattern->lists.push_back(regex.substr(slot.begin, slot.end - slot.begin));
+    pattern->list_letters.push_back(slot.letters);
     pattern->list_groups.push_back(group->second);
     from = slot.end;
   }
@@ -325,9 +318,10 @@ class RulesParser {
         }
         // A list written in the pattern itself is a slot; one inside a macro is wrapped
         // in the macro's group, and the pattern cannot be split (slot_in_macro_).
-        if (depth == 0) slots_.push_back({out.size(), out.size() + ListOf(letters, name).size(), name, letters});
+        std::string list = PlaceholderListRegex(letters, name);
+        if (depth == 0) slots_.push_back({out.size(), out.size() + list.size(), name, letters});
         else slot_in_macro_ = true;
-        out += ListOf(letters, name);
+        out += list;
       } else {
         auto it = macros_.find(name);
         if (it == macros_.end()) throw Error(RuleError(path, line, "unknown macro {" + name + "}"));
@@ -407,43 +401,9 @@ struct Prefilter {
   static constexpr std::size_t kMaxCachedAtomSets = 1 << 14;
 };
 
-// What one thread matches with: its own compiled patterns and atom set. RE2 objects may
-// be shared between threads, but every search takes a lock on the RE2's DFA cache, and
-// two threads matching with the same objects spent 16-30% more CPU for the same
-// sentences than one thread (the lock's cache line moves between cores on each of the
-// ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
-// use, so a Matcher that only ever sees a few costs little more than the atom set.
-struct CompiledPattern {
-  const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
-  std::unique_ptr<RE2> owned;
-  bool split_tried = false;  // pieces and lists compiled (or found not to compile alone)
-  std::vector<std::unique_ptr<RE2>> pieces;  // of a split pattern; null for an empty piece
-  std::vector<std::unique_ptr<RE2>> lists;
-};
-
-struct Matcher {
-  std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
-  std::unique_ptr<RE2::Set> atoms;        // null: no prefilter
-  std::unordered_map<std::string, std::vector<int>> candidates_of_atoms;  // see Prefilter::Candidates
-  std::vector<int> found;                 // atoms found in the sentence, reused
-};
-
-// Compiles the pieces and lists of a split pattern; false if one does not compile alone.
-bool CompileSplit(const Pattern& pattern, CompiledPattern* compiled) {
-  for (const std::string& piece : pattern.pieces) {
-    compiled->pieces.push_back(piece.empty() ? nullptr : std::make_unique<RE2>(piece, PatternOptions()));
-    if (compiled->pieces.back() && !compiled->pieces.back()->ok()) return false;
-  }
-  for (const std::string& list : pattern.lists) {
-    compiled->lists.push_back(std::make_unique<RE2>(list, PatternOptions()));
-    if (!compiled->lists.back()->ok()) return false;
-  }
-  return true;
-}
-
-// Where a list of placeholders (ListOf) can start in text[begin, end): at a placeholder's
-// \x01, or at "both " or "either " (any case) right before one; ascending. `role` of each
-// is the placeholder's role letter, uppercase.
+// Where a list of placeholders (extract/placeholder_list.h) can start in text[begin, end):
+// at a placeholder's \x01, or at "both " or "either " (any case) right before one;
+// ascending. `role` of each is the placeholder's role letter, uppercase.
 struct ListStart {
   std::size_t at;
   char role;
@@ -466,61 +426,114 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   }
 }
 
+// What one thread matches with: its own compiled patterns and atom set. RE2 objects may
+// be shared between threads, but every search takes a lock on the RE2's DFA cache, and
+// two threads matching with the same objects spent 16-30% more CPU for the same
+// sentences than one thread (the lock's cache line moves between cores on each of the
+// ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
+// use, so a Matcher that only ever sees a few costs little more than the atom set.
+struct CompiledPattern {
+  const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
+  std::unique_ptr<RE2> owned;
+  bool split_tried = false;  // pieces compiled (or found not to compile alone)
+  std::vector<std::unique_ptr<RE2>> pieces;  // of a split pattern; null for an empty piece
+};
+
+// Compiles the pieces of a split pattern; false if one does not compile alone.
+bool CompileSplit(const Pattern& pattern, CompiledPattern* compiled) {
+  for (const std::string& piece : pattern.pieces) {
+    compiled->pieces.push_back(piece.empty() ? nullptr : std::make_unique<RE2>(piece, PatternOptions()));
+    if (compiled->pieces.back() && !compiled->pieces.back()->ok()) return false;
+  }
+  return true;
+}
+
 // The bounds of the lists of a split pattern in its match [begin, end) of `text`, without
 // a capturing search. RE2 reports the groups of the highest-priority way the pattern
 // matches [begin, end); if the lists can be placed in only one way such that every piece
-// and list matches its stretch exactly, that way is the one. The places tried are where
-// a list can start (a placeholder's \x01, or "both " or "either " before it, see ListOf)
-// and end (after a \x02); each piece and list is checked with an anchored DFA search,
-// cheaper than the backtracking the capturing search does over every alternative of
-// {PRE}. False when no placement or more than one fits: then the capturing search decides.
+// and list matches its stretch exactly, that way is the one. Lists start where
+// FindListStarts says and end where PlaceholderListEnds says, which needs no RE2.
+//
+// Placing the lists alone first (an empty piece must be empty, a piece with text is not
+// checked) usually leaves one placement: then it is the answer, as the pattern matched
+// [begin, end), so at least one placement fits the pieces too, and every placement that
+// does is among these. Only when the lists alone fit more than one way are the pieces
+// checked, each with an anchored DFA search (cheaper than the backtracking of the
+// capturing search over every alternative of {PRE}). False when no placement or more
+// than one fits: then the capturing search decides.
+//
+// Reused from match to match, so that its vectors keep their memory.
 class ListPlacer {
  public:
-  ListPlacer(const CompiledPattern& compiled, re2::StringPiece text, std::size_t begin, std::size_t end)
-      : compiled_(compiled), text_(text), end_(end) {
-    for (std::size_t q = begin; q < end; ++q) {
-      if (text[q] == kClose) ends_.push_back(q + 1);
+  static constexpr std::size_t kMaxLists = 3;  // {X}, {Y}, {P}: each at most once
+
+  bool Place(const Pattern& pattern, const CompiledPattern& compiled, re2::StringPiece text, std::size_t begin,
+             std::size_t end, const std::vector<ListStart>& starts) {
+    pattern_ = &pattern;
+    compiled_ = &compiled;
+    text_ = std::string_view(text.data(), text.size());
+    end_ = end;
+    starts_ = &starts;
+    check_pieces_ = false;
+    found_ = 0;
+    Walk(0, begin);
+    if (found_ > 1) {
+      check_pieces_ = true;
+      found_ = 0;
+      Walk(0, begin);
     }
-    FindListStarts(text, begin, end, &starts_);
-    bounds_.resize(compiled.lists.size());
-    Place(0, begin);
+    return found_ == 1;
   }
 
-  bool unique() const { return found_ == 1; }
-  const std::vector<std::pair<std::size_t, std::size_t>>& bounds() const { return first_; }
+  // List i of the placement found, after Place returned true.
+  std::pair<std::size_t, std::size_t> bounds(std::size_t i) const { return first_[i]; }
 
  private:
-  bool Fits(const RE2* re, std::size_t from, std::size_t to) const {
-    if (!re) return from == to;
-    return re->Match(text_, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  bool Fits(const RE2* piece, std::size_t from, std::size_t to) const {
+    if (!piece) return from == to;
+    if (!check_pieces_) return true;
+    return piece->Match(re2::StringPiece(text_.data(), text_.size()), from, to, RE2::ANCHOR_BOTH, nullptr, 0);
   }
 
   // Places list i and the ones after it, from `from` (the end of the one before).
-  void Place(std::size_t i, std::size_t from) {
-    if (i == compiled_.lists.size()) {
-      if (Fits(compiled_.pieces[i].get(), from, end_) && ++found_ == 1) first_ = bounds_;
+  void Walk(std::size_t i, std::size_t from) {
+    const RE2* piece = compiled_->pieces[i].get();
+    if (i == pattern_->list_letters.size()) {
+      if (Fits(piece, from, end_) && ++found_ == 1) first_ = bounds_;
       return;
     }
-    for (const ListStart& list_start : starts_) {
+    std::string_view letters = pattern_->list_letters[i];
+    for (const ListStart& list_start : *starts_) {
       std::size_t start = list_start.at;
       if (start < from) continue;
-      if (!Fits(compiled_.pieces[i].get(), from, start)) continue;
-      for (std::size_t stop : ends_) {
-        if (stop <= start || !Fits(compiled_.lists[i].get(), start, stop)) continue;
+      if (start >= end_ || (!piece && start > from)) break;
+      if (letters.find(list_start.role) == std::string_view::npos || !Fits(piece, from, start)) continue;
+      PlaceholderListEnds(text_, start, end_, letters, &ends_[i]);
+      for (std::size_t stop : ends_[i]) {
         bounds_[i] = {start, stop};
-        Place(i + 1, stop);
+        Walk(i + 1, stop);
         if (found_ > 1) return;
       }
     }
   }
 
-  const CompiledPattern& compiled_;
-  re2::StringPiece text_;
-  std::size_t end_;
-  std::vector<ListStart> starts_;
-  std::vector<std::size_t> ends_;
-  std::vector<std::pair<std::size_t, std::size_t>> bounds_, first_;
+  const Pattern* pattern_ = nullptr;
+  const CompiledPattern* compiled_ = nullptr;
+  std::string_view text_;
+  std::size_t end_ = 0;
+  const std::vector<ListStart>* starts_ = nullptr;
+  bool check_pieces_ = false;
   int found_ = 0;
+  std::array<std::vector<std::size_t>, kMaxLists> ends_;  // of list i at the start being tried
+  std::array<std::pair<std::size_t, std::size_t>, kMaxLists> bounds_, first_;
+};
+
+struct Matcher {
+  std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
+  std::unique_ptr<RE2::Set> atoms;        // null: no prefilter
+  std::unordered_map<std::string, std::vector<int>> candidates_of_atoms;  // see Prefilter::Candidates
+  std::vector<int> found;                 // atoms found in the sentence, reused
+  ListPlacer placer;
 };
 
 }  // namespace
@@ -566,10 +579,7 @@ struct RelationRules::Impl {
     }
     if (!compiled.split_tried) {
       compiled.split_tried = true;
-      if (!CompileSplit(patterns[p], &compiled)) {  // then the capturing search places lists
-        compiled.pieces.clear();
-        compiled.lists.clear();
-      }
+      if (!CompileSplit(patterns[p], &compiled)) compiled.pieces.clear();  // then the capturing search places lists
     }
     return compiled;
   }
@@ -651,11 +661,10 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       const std::size_t begin = captured[0].data() - sentence.data();
       const std::size_t end = begin + captured[0].size();
       bool placed = false;
-      if (!compiled.lists.empty()) {
-        ListPlacer placer(compiled, input, begin, end);
-        if ((placed = placer.unique())) {
-          for (std::size_t i = 0; i < compiled.lists.size(); ++i) {
-            auto [from, to] = placer.bounds()[i];
+      if (!compiled.pieces.empty()) {
+        if ((placed = matcher->placer.Place(pattern, compiled, input, begin, end, starts))) {
+          for (std::size_t i = 0; i < pattern.list_letters.size(); ++i) {
+            auto [from, to] = matcher->placer.bounds(i);
             captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);
           }
         }

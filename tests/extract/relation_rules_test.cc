@@ -293,7 +293,8 @@ std::vector<std::string> RandomSentences(int count, unsigned seed) {
       "reportedly", "also",     "in",         "to",              "at",          "after meeting", "during his visit to",
       "said",      "a meeting with", "by phone", "Russia's",     "'s",          "invasion of",  "backed",
       "phone call between", "summit", "-",    "to meet",         "responsible", "held",         "BOTH",
-      "Met",       "Either",    "was",        "by"};
+      "Met",       "Either",    "was",        "by",              "AND",         "hi\xC5\xBF",  "It\xC5\xBF",
+      "AS WELL AS", "Along with", "their",    "her",             ", and"};
   static const char* const kPunctuation[] = {" ", " ", " ", " ", ", ", ": ", "; ", " & "};
   std::mt19937 random(seed);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
