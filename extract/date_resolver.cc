@@ -78,8 +78,10 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 // Letters and digits form separate runs ("24th" is "24" "th"); any other byte is a token
 // of its own, except that a UTF-8 sequence stays whole and NBSP counts as a space.
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> tokens;
+// Replaces the contents of *tokens, whose capacity is kept for the next sentence.
+void Tokenize(std::string_view s, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   bool space = true;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -109,6 +111,11 @@ std::vector<Token> Tokenize(std::string_view s) {
     space = false;
     i = j;
   }
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  Tokenize(s, &tokens);
   return tokens;
 }
 
@@ -634,6 +641,183 @@ std::optional<Expression> MatchExpressionAt(const std::vector<Token>& tokens, st
   return std::nullopt;
 }
 
+// ---- Prefilter ----------------------------------------------------------------------
+
+// Most sentences hold no date expression, and MatchExpressionAt at every token costs
+// dozens of word comparisons each. What can start an expression follows from its code:
+//   - a number (a day, a year, "3 days ago");
+//   - "a", "an", "zero" ... "twelve", two words before "ago" ("two weeks ago");
+//   - "yesterday", "today", "tonight", "tomorrow", "last", "next", "this";
+//   - "in", "during", "early", "mid", "late" before a four-digit year;
+//   - a capitalised full weekday name ("on Thursday", "Thursday, March 3, 2022");
+//   - a capitalised month name or abbreviation: a written date ("March 31", "Mar. 31"),
+//     which always holds a number, or a full name after "in", "mid-" ... ("in April").
+// "last", "next" and "this" match only before "week", "night", "morning", "afternoon",
+// "evening", "month", "year", a capitalised full weekday name or a capitalised month
+// name or abbreviation. So a sentence with no digit, no "ago", none of those words and
+// none of "yesterday", "today", "tonight", "tomorrow" has no date (MayHoldDate), and
+// within a sentence only the tokens MayStartExpression passes need be tried. Tests
+// compare the filtered search with the one that tries every token.
+
+// Up to 12 ASCII letters packed five bits each, case folded: equal keys are equal words
+// in any case. 0 for longer words, which no list here holds. REQUIRES: `word` is letters.
+constexpr std::uint64_t WordKey(std::string_view word) {
+  if (word.size() > 12) return 0;
+  std::uint64_t key = 0;
+  for (char c : word) key = key << 5 | static_cast<std::uint64_t>((c | 0x20) - 'a' + 1);
+  return key;
+}
+
+enum class Starter {
+  kNo,
+  kYes,            // any case
+  kCapital,        // when capitalised
+  kCapitalDigits,  // when capitalised and the sentence has a number
+  kDigits,         // when the sentence has a number
+  kBeforeAgo,      // when "ago" is the word after next
+};
+
+// What MatchExpressionAt needs for a match to start at the word `key` (see above).
+Starter StarterOf(std::uint64_t key) {
+  switch (key) {
+    case WordKey("yesterday"):
+    case WordKey("today"):
+    case WordKey("tonight"):
+    case WordKey("tomorrow"):
+    case WordKey("last"):
+    case WordKey("next"):
+    case WordKey("this"):
+      return Starter::kYes;
+    case WordKey("in"):
+    case WordKey("during"):
+    case WordKey("early"):
+    case WordKey("mid"):
+    case WordKey("late"):
+      return Starter::kDigits;
+    case WordKey("a"):
+    case WordKey("an"):
+    case WordKey("zero"):
+    case WordKey("one"):
+    case WordKey("two"):
+    case WordKey("three"):
+    case WordKey("four"):
+    case WordKey("five"):
+    case WordKey("six"):
+    case WordKey("seven"):
+    case WordKey("eight"):
+    case WordKey("nine"):
+    case WordKey("ten"):
+    case WordKey("eleven"):
+    case WordKey("twelve"):
+      return Starter::kBeforeAgo;
+    case WordKey("january"):
+    case WordKey("february"):
+    case WordKey("march"):
+    case WordKey("april"):
+    case WordKey("may"):
+    case WordKey("june"):
+    case WordKey("july"):
+    case WordKey("august"):
+    case WordKey("september"):
+    case WordKey("october"):
+    case WordKey("november"):
+    case WordKey("december"):
+    case WordKey("monday"):
+    case WordKey("tuesday"):
+    case WordKey("wednesday"):
+    case WordKey("thursday"):
+    case WordKey("friday"):
+    case WordKey("saturday"):
+    case WordKey("sunday"):
+      return Starter::kCapital;
+    case WordKey("jan"):
+    case WordKey("feb"):
+    case WordKey("mar"):
+    case WordKey("apr"):
+    case WordKey("jun"):
+    case WordKey("jul"):
+    case WordKey("aug"):
+    case WordKey("sep"):
+    case WordKey("sept"):
+    case WordKey("oct"):
+    case WordKey("nov"):
+    case WordKey("dec"):
+      return Starter::kCapitalDigits;
+    default:
+      return Starter::kNo;
+  }
+}
+
+bool MayStartExpression(const std::vector<Token>& tokens, std::size_t i, bool has_digits) {
+  const Token& t = tokens[i];
+  if (t.kind == Token::Kind::kNumber) return true;
+  if (t.kind != Token::Kind::kWord) return false;
+  switch (StarterOf(WordKey(t.text))) {
+    case Starter::kNo:
+      return false;
+    case Starter::kYes:
+      return true;
+    case Starter::kCapital:
+      return t.text[0] >= 'A' && t.text[0] <= 'Z';
+    case Starter::kCapitalDigits:
+      return has_digits && t.text[0] >= 'A' && t.text[0] <= 'Z';
+    case Starter::kDigits:
+      return has_digits;
+    case Starter::kBeforeAgo:
+      return i + 2 < tokens.size() && IsWordToken(tokens[i + 2], "ago");
+  }
+  return true;
+}
+
+// Whether the word `key` (capitalised or not) lets a sentence hold a date expression
+// even when it has no digit (see above).
+bool LetsSentenceHoldDate(std::uint64_t key, bool capitalised) {
+  switch (key) {
+    case WordKey("ago"):
+    case WordKey("yesterday"):
+    case WordKey("today"):
+    case WordKey("tonight"):
+    case WordKey("tomorrow"):
+    case WordKey("week"):
+    case WordKey("night"):
+    case WordKey("morning"):
+    case WordKey("afternoon"):
+    case WordKey("evening"):
+    case WordKey("month"):
+    case WordKey("year"):
+      return true;
+    default:
+      break;
+  }
+  if (!capitalised) return false;
+  Starter starter = StarterOf(key);
+  return starter == Starter::kCapital || starter == Starter::kCapitalDigits;
+}
+
+// False when no date expression can match in `sentence`: it has no digit and none of the
+// words LetsSentenceHoldDate names. Reads the bytes as Tokenize does, storing nothing.
+bool MayHoldDate(std::string_view sentence) {
+  std::size_t i = 0;
+  const std::size_t n = sentence.size();
+  while (i < n) {
+    char c = sentence[i];
+    if (IsDigit(c)) return true;
+    if (!IsAsciiLetter(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && IsAsciiLetter(sentence[j])) ++j;
+    // The words looked for have 3 to 9 letters.
+    if (j - i >= 3 && j - i <= 9 &&
+        LetsSentenceHoldDate(WordKey(sentence.substr(i, j - i)), c >= 'A' && c <= 'Z')) {
+      return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 // "since 1990", "since March", "since early 2020": the start of a period, not an event.
 bool FollowsSince(const std::vector<Token>& tokens, std::size_t begin) {
   std::size_t i = begin;
@@ -833,6 +1017,8 @@ std::optional<CalendarDate> Resolve(const Expression& e, const std::vector<Token
   return std::nullopt;
 }
 
+std::optional<CalendarDate> ArticleAnchor(std::string_view article_date);
+
 }  // namespace
 
 std::string CalendarDate::ToString() const {
@@ -868,20 +1054,59 @@ std::optional<CalendarDate> FindFullDate(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<CalendarDate> ResolveSentenceDate(std::string_view sentence,
-                                                std::string_view article_date) {
-  std::optional<CalendarDate> anchor = ParseDate(article_date);
-  std::vector<Token> tokens = Tokenize(sentence);
+namespace {
+
+// The article date as ParseDate reads it. An article's sentences come one after another
+// with the same date, so the last one read on this thread is kept.
+std::optional<CalendarDate> ArticleAnchor(std::string_view article_date) {
+  thread_local std::string text;
+  thread_local std::optional<CalendarDate> date;
+  thread_local bool parsed = false;
+  if (!parsed || text != article_date) {
+    text.assign(article_date);
+    date = ParseDate(article_date);
+    parsed = true;
+  }
+  return date;
+}
+
+// The first date expression in `tokens`, resolved against `article_date`. With
+// `filtered`, MatchExpressionAt is only tried where MayStartExpression allows.
+std::optional<CalendarDate> FirstDate(const std::vector<Token>& tokens,
+                                      std::string_view article_date, bool filtered) {
+  bool has_digits = false;
+  if (filtered) {
+    for (const Token& t : tokens) has_digits |= t.kind == Token::Kind::kNumber;
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (filtered && !MayStartExpression(tokens, i, has_digits)) continue;
     std::optional<Expression> e = MatchExpressionAt(tokens, i);
     if (!e) continue;
     if (FollowsSince(tokens, e->begin)) {
       i = e->end - 1;
       continue;
     }
-    return Resolve(*e, tokens, anchor);
+    return Resolve(*e, tokens, ArticleAnchor(article_date));
   }
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<CalendarDate> ResolveSentenceDate(std::string_view sentence,
+                                                std::string_view article_date) {
+  if (!MayHoldDate(sentence)) return std::nullopt;
+  thread_local std::vector<Token> tokens;
+  Tokenize(sentence, &tokens);
+  return FirstDate(tokens, article_date, /*filtered=*/true);
+}
+
+namespace date_resolver_internal {
+
+std::optional<CalendarDate> ResolveSentenceDateUnfiltered(std::string_view sentence,
+                                                          std::string_view article_date) {
+  return FirstDate(Tokenize(sentence), article_date, /*filtered=*/false);
+}
+
+}  // namespace date_resolver_internal
 }  // namespace actorgraph

@@ -55,9 +55,18 @@ std::optional<CalendarDate> FindFullDate(std::string_view text);
 // other "since" phrases are not the date of an event and are passed over; so are "the
 // last month" and similar periods. Month and weekday names must start with a capital.
 // Returns nullopt when the sentence has no date words or the first cannot be resolved
-// (a weekday or "on 1 April" with no article date).
+// (a weekday or "on 1 April" with no article date). Safe to call from several threads:
+// each keeps its own token buffer and the last article date it parsed.
 std::optional<CalendarDate> ResolveSentenceDate(std::string_view sentence,
                                                 std::string_view article_date);
+
+namespace date_resolver_internal {
+// ResolveSentenceDate without its prefilters: tries to match a date expression at every
+// token of the sentence. The same results, only slower; tests compare the two to show
+// that the prefilters pass every word that can start an expression.
+std::optional<CalendarDate> ResolveSentenceDateUnfiltered(std::string_view sentence,
+                                                          std::string_view article_date);
+}  // namespace date_resolver_internal
 
 }  // namespace actorgraph
 

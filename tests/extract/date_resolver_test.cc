@@ -2,7 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/sentence_splitter.h"
 
 namespace actorgraph {
 namespace {
@@ -220,6 +228,129 @@ TEST(DateResolver, HandlesTypographicPunctuation) {
   EXPECT_EQ(Show(ResolveSentenceDate("Lavrov arrived on Thursday \xE2\x80\x94 talks will follow.",
                                      "2022-10-28")),
             "2022-10-27");
+}
+
+
+// ResolveSentenceDate skips sentences and words that cannot start a date expression. The
+// unfiltered search tries every word; on sentences made of every word the resolver knows
+// (in lower case, capitalised and upper case, next to numbers and punctuation) and on real
+// articles the two must agree, so a word missing from the prefilter fails here.
+std::string Capitalised(std::string word) {
+  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
+}
+
+std::string Upper(std::string word) {
+  for (char& c : word) c = static_cast<char>(c - 'a' + 'A');
+  return word;
+}
+
+std::vector<std::string> ResolverWords() {
+  const std::vector<std::string> words = {
+      // Expression starters and what follows them.
+      "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "the", "week",
+      "weeks", "night", "morning", "afternoon", "evening", "month", "months", "year",
+      "years", "day", "days", "ago", "in", "during", "early", "mid", "late", "since", "of",
+      "on", "by", "a", "an", "zero", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "st", "nd", "rd", "th", "t",
+      "z",
+      // Names.
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+      "thur", "thurs", "fri", "sat", "sun",
+      // Tense and clause words.
+      "will", "shall", "upcoming", "coming", "is", "are", "was", "be", "to", "due",
+      "expected", "scheduled", "set", "plans", "going", "ll", "won", "that", "and", "said",
+      "told", "according",
+      // Others.
+      "lavrov", "met", "marches", "weekend", "todays"};
+  std::vector<std::string> vocabulary;
+  for (const std::string& w : words) {
+    vocabulary.push_back(w);
+    vocabulary.push_back(Capitalised(w));
+    vocabulary.push_back(Upper(w));
+  }
+  for (const char* other : {"1", "5", "12", "24", "29", "31", "123", "2019", "2022", "12345", ",",
+                            ".", "-", "/", ":", "%", "+", "'", "\"", "(", "\xE2\x80\x94"}) {
+    vocabulary.push_back(other);
+  }
+  return vocabulary;
+}
+
+void ExpectPrefilterAgrees(const std::string& sentence, const std::string& article_date) {
+  EXPECT_EQ(Show(ResolveSentenceDate(sentence, article_date)),
+            Show(date_resolver_internal::ResolveSentenceDateUnfiltered(sentence, article_date)))
+      << "sentence: " << sentence << "\narticle date: " << article_date;
+}
+
+TEST(DateResolver, PrefilterAgreesOnEveryPairOfWords) {
+  // A full article date, so that every expression found resolves to a date.
+  const std::vector<std::string> vocabulary = ResolverWords();
+  for (const std::string& first : vocabulary) {
+    for (const std::string& second : vocabulary) {
+      ExpectPrefilterAgrees(first + " " + second, "2022-03-31");
+      ExpectPrefilterAgrees(first + second, "2022-03-31");
+      if (HasFailure()) return;
+    }
+  }
+}
+
+TEST(DateResolver, PrefilterAgreesOnEveryWordBeforeTwoOthers) {
+  // Expressions of three words or more ("two weeks ago", "last Thursday night", "in
+  // mid-2019", "March 5, 2022"): every word, then two of those that can come after it.
+  const std::vector<std::string> vocabulary = ResolverWords();
+  const std::vector<std::string> after = {
+      "day", "days", "weeks", "Month", "years", "ago", "Ago", "week", "year", "night",
+      "Morning", "Thursday", "March", "Mar", "May", "of", "early", "mid", "-", ",", ".",
+      "/", "5", "31", "2019", "2022", "th"};
+  for (const std::string& first : vocabulary) {
+    for (const std::string& second : after) {
+      for (const std::string& third : after) {
+        ExpectPrefilterAgrees(first + " " + second + " " + third, "2022-03-31");
+        ExpectPrefilterAgrees(first + " " + second + third, "2022-03-31");
+        if (HasFailure()) return;
+      }
+    }
+  }
+}
+
+TEST(DateResolver, PrefilterAgreesOnGeneratedSentences) {
+  const std::vector<std::string> vocabulary = ResolverWords();
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::size_t> pick(0, vocabulary.size() - 1);
+  std::uniform_int_distribution<int> length(3, 8);
+  std::bernoulli_distribution glued(0.2);
+  for (int n = 0; n < 100000; ++n) {
+    std::string sentence;
+    for (int i = length(random); i > 0; --i) {
+      if (!sentence.empty() && !glued(random)) sentence += ' ';
+      sentence += vocabulary[pick(random)];
+    }
+    ExpectPrefilterAgrees(sentence, "2022-03-31");
+    if (HasFailure()) return;
+  }
+}
+
+TEST(DateResolver, PrefilterAgreesOnRealArticles) {
+  const std::filesystem::path folder =
+      std::filesystem::path(ACTORGRAPH_SOURCE_DIR) / "tests/data/dev/articles";
+  int sentences = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string article = text.str();
+    for (const SentenceSpan& span : SplitSentences(article)) {
+      const std::string sentence = article.substr(span.begin, span.end - span.begin);
+      for (const char* date : {"2022-03-31", "2024-02-29", "2022-03", ""}) {
+        ExpectPrefilterAgrees(sentence, date);
+      }
+      ++sentences;
+    }
+  }
+  EXPECT_GT(sentences, 100);
 }
 
 }  // namespace
