@@ -21,14 +21,18 @@
 // when --countries merges tallies, Build counts distinct documents from that log.
 #include "graph/graph_builder.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <new>
 #include <optional>
 #include <set>
@@ -136,8 +140,12 @@ class SmallVector {
   const T* end() const { return data() + size_; }
   T& back() { return data()[size_ - 1]; }
 
-  void Insert(std::size_t at, const T& value) {
-    if (size_ == capacity_) Reserve(capacity_ * 2);
+  // Inserts `value` before position `at`; grows by doubling, but to at most `limit`
+  // when the caller knows the vector never holds more.
+  void Insert(std::size_t at, const T& value, std::size_t limit = SIZE_MAX) {
+    if (size_ == capacity_)
+      Reserve(static_cast<std::uint32_t>(
+          std::max<std::size_t>(size_ + 1, std::min<std::size_t>(limit, std::size_t{capacity_} * 2))));
     T* items = data();
     std::memmove(items + at + 1, items + at, (size_ - at) * sizeof(T));
     items[at] = value;
@@ -227,6 +235,33 @@ struct EdgeTally {
   SmallVector<Candidate, 1> evidence;     // sorted by the evidence order, unique, capped
 };
 
+// The edge tallies: a growing array in chunks of 4096, so growth never copies and Build
+// can free the front while it turns tallies into edges. (A std::deque's 512-byte chunks
+// would waste a seventh of the space on 88-byte tallies.)
+class TallyArena {
+ public:
+  static constexpr std::size_t kChunk = 4096;
+
+  EdgeTally& operator[](std::size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  std::size_t size() const { return size_; }
+  EdgeTally& EmplaceBack() {
+    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<EdgeTally[]>(kChunk));
+    return (*this)[size_++];
+  }
+  // Frees the chunks that hold only tallies below `end`; those may not be used again.
+  void FreeBefore(std::size_t end) {
+    for (std::size_t c = 0; c < end / kChunk && c < chunks_.size(); ++c) chunks_[c].reset();
+  }
+  void Clear() {
+    chunks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  std::vector<std::unique_ptr<EdgeTally[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
 // Mixes an edge key's bits into all 64 (std::hash of an integer is the identity, which
 // would leave the source out of a masked slot index). The finaliser of MurmurHash3.
 std::uint64_t EdgeHash(Id source, Id target, Id relation, bool negated) {
@@ -238,6 +273,15 @@ std::uint64_t EdgeHash(Id source, Id target, Id relation, bool negated) {
   h *= 0xC4CEB9FE1A85EC53ull;
   h ^= h >> 33;
   return h;
+}
+
+// Gives freed heap memory back to the system. glibc keeps freed pages inside its heap
+// mapped, so without this the tallies Build frees would stay resident while the graph's
+// arrays (fresh mappings) fill: the peak would be tallies plus graph, not the larger.
+void ReturnFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 // The article log's keys: an edge tally's index, or an actor's id with this bit set.
@@ -271,7 +315,7 @@ struct GraphBuilder::Impl {
   std::size_t articles = 0;
   bool repeated = false;    // a document id was added twice
 
-  std::deque<EdgeTally> edges;  // a deque: growing never moves the tallies
+  TallyArena edges;
   std::vector<Id> edge_slots;   // open addressing over edges, kNone when empty
 
   std::optional<SpillFile> evidence_file;
@@ -342,7 +386,7 @@ EdgeTally& GraphBuilder::Impl::FindEdge(Id source, Id target, Id relation, bool 
       e = static_cast<Id>(edges.size());
       if (e >= kActorKey) throw Error("more than 2^31 edges");
       edge_slots[at] = e;
-      EdgeTally& tally = edges.emplace_back();
+      EdgeTally& tally = edges.EmplaceBack();
       tally.source = source;
       tally.target = target;
       tally.relation = relation;
@@ -435,8 +479,8 @@ void GraphBuilder::Impl::AddEvidence(EdgeTally& edge, const Relation& relation) 
   }
   if (at >= cap) return;
   item.record = Spill(item, text);
-  kept.Insert(at, item);
-  kept.Truncate(cap);
+  kept.Truncate(cap - 1);  // room for the new one, which sorts before the last
+  kept.Insert(at, item, cap);
 }
 
 // Merges two edges' evidence as if all their sentences had come to one edge.
@@ -457,8 +501,8 @@ void GraphBuilder::Impl::MergeEvidence(EdgeTally& into, EdgeTally& from) {
       }
     }
     if (done || at >= cap) continue;
-    kept.Insert(at, item);
-    kept.Truncate(cap);
+    kept.Truncate(cap - 1);
+    kept.Insert(at, item, cap);
   }
   from.evidence.Clear();
 }
@@ -535,6 +579,7 @@ ActorGraph GraphBuilder::Build() {
     throw Error("the depth of a focus must be 0 or more, not " + std::to_string(options.depth));
   std::vector<Id>().swap(impl.edge_slots);
   impl.spilled.clear();
+  ReturnFreedMemory();  // what extraction freed, before Build allocates
 
   // Ranks: the order of actor, relation and date names.
   const std::size_t actor_count = impl.actors.size();
@@ -754,6 +799,33 @@ ActorGraph GraphBuilder::Build() {
     kept = std::move(ego_edges);
   }
 
+  // Move the kept tallies to the front in edge order (cycles of the permutation), so
+  // the loop below reads them in order and frees them chunk by chunk: the tallies and
+  // the edges made of them are never all in memory at once.
+  {
+    std::vector<Id> source(kept);  // position p takes the tally now at source[p]
+    std::vector<bool> used(impl.edges.size(), false);
+    for (Id e : kept) used[e] = true;
+    for (Id e = 0; e < impl.edges.size(); ++e)
+      if (!used[e]) source.push_back(e);
+    std::vector<bool> done(source.size(), false);
+    for (std::size_t p = 0; p < source.size(); ++p) {
+      if (done[p] || source[p] == p) continue;
+      EdgeTally held = std::move(impl.edges[p]);
+      std::size_t at = p;
+      while (true) {
+        done[at] = true;
+        std::size_t from = source[at];
+        if (from == p) {
+          impl.edges[at] = std::move(held);
+          break;
+        }
+        impl.edges[at] = std::move(impl.edges[from]);
+        at = from;
+      }
+    }
+  }
+
   // The graph: names, dates, edges, evidence; each tally's blocks freed once copied.
   ActorGraph graph;
   ActorGraph::Impl& g = *graph.impl_;
@@ -763,9 +835,9 @@ ActorGraph GraphBuilder::Build() {
   for (Id id = 0; id < impl.names.size(); ++id)
     name_views[id] = g.names.emplace_back(impl.names[id]);  // a deque: the views stay valid
   std::size_t date_total = 0, evidence_total = 0;
-  for (Id e : kept) {
-    date_total += impl.edges[e].dates.size();
-    evidence_total += impl.edges[e].evidence.size();
+  for (std::size_t p = 0; p < kept.size(); ++p) {
+    date_total += impl.edges[p].dates.size();
+    evidence_total += impl.edges[p].evidence.size();
   }
   g.edge_dates.reserve(date_total);
   g.evidence.reserve(evidence_total);
@@ -773,8 +845,12 @@ ActorGraph GraphBuilder::Build() {
   std::vector<RelationEdge> edges;
   edges.reserve(kept.size());
   std::vector<std::vector<DateId>> node_dates(nodes.size());
-  for (Id e : kept) {
-    EdgeTally& tally = impl.edges[e];
+  for (std::size_t p = 0; p < kept.size(); ++p) {
+    if (p % (32 * TallyArena::kChunk) == 0) {
+      impl.edges.FreeBefore(p);
+      ReturnFreedMemory();
+    }
+    EdgeTally& tally = impl.edges[p];
     RelationEdge edge;
     edge.source = node_of[tally.source];
     edge.target = node_of[tally.target];
@@ -799,7 +875,8 @@ ActorGraph GraphBuilder::Build() {
     tally.evidence.Clear();
     edges.push_back(edge);
   }
-  impl.edges = std::deque<EdgeTally>();
+  impl.edges.Clear();
+  ReturnFreedMemory();
   // A node's dates are those of the edges it keeps.
   std::size_t node_date_total = 0;
   for (auto& dates : node_dates) {
