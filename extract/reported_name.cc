@@ -54,36 +54,59 @@ bool ReportedNameMatcher::FindWithRegex(std::string_view text, std::size_t from,
 }
 
 bool ReportedNameMatcher::Find(std::string_view text, std::size_t from, std::size_t to, Match* found) const {
-  if (std::any_of(text.begin() + from, text.begin() + to,
-                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    return FindWithRegex(text, from, to, found);
-  }
-  // In ASCII, \p{Lu} is [A-Z] and \p{Ll} is [a-z]. A word's lowercase letters must all be
-  // taken (a space follows each word), so the words from a start are fixed; the regex
-  // then prefers three words to two, and the verbs in their order.
+  // The leftmost match starts at the first position where an anchored match does. A
+  // start is tried by hand as long as every byte that decides it is ASCII, where \p{Lu}
+  // is [A-Z] and \p{Ll} is [a-z]; where a non-ASCII letter could decide it, the regex
+  // answers for that start. UTF-8 continuation bytes start no letter.
   for (std::size_t start = from; start < to; ++start) {
-    if (!IsAsciiUpper(text[start])) continue;
-    std::size_t word_ends[3];
-    int words = 0;
-    for (std::size_t p = start; words < 3 && p < to && IsAsciiUpper(text[p]);) {
-      std::size_t q = p + 1;
-      while (q < to && IsAsciiLowerLetter(text[q])) ++q;
-      if (q == p + 1 || q >= to || text[q] != ' ') break;
-      word_ends[words++] = q;
-      p = q + 1;
-    }
-    for (int n = words; n >= 2; --n) {
-      const std::size_t verb_begin = word_ends[n - 1] + 1;
-      for (const std::string& verb : verbs_) {
-        const std::size_t end = verb_begin + verb.size();
-        if (end <= to && text.compare(verb_begin, verb.size(), verb) == 0 && AtRegexWordBoundary(text, end)) {
-          *found = {start, word_ends[n - 1], end};
-          return true;
-        }
+    const auto c = static_cast<unsigned char>(text[start]);
+    if (c < 0x80 ? !IsAsciiUpper(text[start]) : c < 0xC0) continue;
+    const Outcome outcome = c < 0x80 ? MatchAsciiAt(text, start, to, found) : Outcome::kAskTheRegex;
+    if (outcome == Outcome::kMatch) return true;
+    if (outcome == Outcome::kAskTheRegex && MatchRegexAt(text, start, to, found)) return true;
+  }
+  return false;
+}
+
+ReportedNameMatcher::Outcome ReportedNameMatcher::MatchAsciiAt(std::string_view text, std::size_t start,
+                                                              std::size_t to, Match* found) const {
+  // A word's lowercase letters must all be taken (a space follows each word), so the
+  // words from `start` are fixed; the regex then prefers three words to two, and the
+  // verbs in their order.
+  std::size_t word_ends[3];
+  int words = 0;
+  for (std::size_t p = start; words < 3 && p < to;) {
+    if (static_cast<unsigned char>(text[p]) >= 0x80) return Outcome::kAskTheRegex;
+    if (!IsAsciiUpper(text[p])) break;
+    std::size_t q = p + 1;
+    while (q < to && IsAsciiLowerLetter(text[q])) ++q;
+    if (q < to && static_cast<unsigned char>(text[q]) >= 0x80) return Outcome::kAskTheRegex;
+    if (q == p + 1 || q >= to || text[q] != ' ') break;
+    word_ends[words++] = q;
+    p = q + 1;
+  }
+  for (int n = words; n >= 2; --n) {
+    const std::size_t verb_begin = word_ends[n - 1] + 1;
+    for (const std::string& verb : verbs_) {
+      const std::size_t end = verb_begin + verb.size();
+      if (end <= to && text.compare(verb_begin, verb.size(), verb) == 0 && AtRegexWordBoundary(text, end)) {
+        *found = {start, word_ends[n - 1], end};
+        return Outcome::kMatch;
       }
     }
   }
-  return false;
+  return Outcome::kNoMatch;
+}
+
+bool ReportedNameMatcher::MatchRegexAt(std::string_view text, std::size_t start, std::size_t to,
+                                       Match* found) const {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match[2];
+  if (!regex_->Match(input, start, to, RE2::ANCHOR_START, match, 2)) return false;
+  found->name_begin = match[1].data() - text.data();
+  found->name_end = found->name_begin + match[1].size();
+  found->end = match[0].data() - text.data() + match[0].size();
+  return true;
 }
 
 }  // namespace actorgraph

@@ -43,9 +43,9 @@ TEST(ReportedNameMatcher, FindsTwoOrThreeCapitalisedWordsBeforeAVerb) {
 TEST(ReportedNameMatcher, HandWrittenPathAgreesWithTheRegex) {
   ReportedNameMatcher matcher(kVerbs);
   const std::vector<std::string> names = {"Ab", "Daleep", "Singh", "McDonald", "Ravi", "Kumar", "ABc", "A",
-                                          "O'Neil", "É", "de"};
+                                          "O'Neil", "É", "de", "Josée", "Łukasz", "Émile", "Ndéye", "İlham", "Øst"};
   const std::vector<std::string> others = {"said", "says", "told", "tell", "tells", "met", "warned", "reporters",
-                                           "x", "saidx", ":", "_", "9", "said:", "tells_"};
+                                           "x", "saidx", ":", "_", "9", "said:", "tells_", "“", "’s", "saidé", "é"};
   const std::vector<std::string> gaps = {" ", " ", " ", " ", " ", "  ", ", ", "-", ""};
   std::mt19937 random(20261206);
   int matched = 0;
