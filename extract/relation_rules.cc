@@ -18,17 +18,19 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
 
 #include "extract/error.h"
+#include "extract/literal_scanner.h"
 #include "extract/placeholder_list.h"
 
 namespace actorgraph {
@@ -339,15 +341,13 @@ class RulesParser {
 };
 
 // A cheap first pass: the literal strings (atoms) a pattern cannot match without, as
-// RE2's FilteredRE2 extracts them, found in one scan of the sentence; only the patterns
-// whose atoms are all present run. The atoms are lowercase and are matched ignoring case,
-// which can only let more patterns through, never fewer. The FilteredRE2 is only read
-// (AllPotentials) and is shared; the RE2::Set that finds the atoms is a search, so each
-// Matcher has its own (see Matcher).
+// RE2's FilteredRE2 extracts them, found in one scan of the sentence (LiteralScanner);
+// only the patterns whose atoms are all present run. The atoms are lowercase and are
+// matched ignoring case, which can only let more patterns through, never fewer. The
+// FilteredRE2 and the scanner are only read, and every thread shares them.
 struct Prefilter {
-  re2::FilteredRE2 filter;  // holds every pattern, compiled (see RulesParser)
-  std::vector<std::string> atoms;  // quoted, in the order of their ids
-  bool usable = false;             // false: run every pattern on every sentence
+  re2::FilteredRE2 filter;                // holds every pattern, compiled (see RulesParser)
+  std::unique_ptr<LiteralScanner> atoms;  // in the order of their ids; null: run every pattern
 
   // After every pattern is added: finds the atoms, or leaves the prefilter unusable.
   void Prepare() {
@@ -357,45 +357,41 @@ struct Prefilter {
     if (found.empty()) return;
     for (const std::string& atom : found) {
       // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
-      for (char c : atom) {
-        if (static_cast<unsigned char>(c) >= 0x80) return;
-      }
-      atoms.push_back(RE2::QuoteMeta(atom));
+      if (!LiteralScanner::IsAscii(atom)) return;
     }
-    usable = true;
+    atoms = std::make_unique<LiteralScanner>(found);
   }
 
-  std::unique_ptr<RE2::Set> CompileAtoms() const {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const std::string& atom : atoms) {
-      if (set->Add(atom, nullptr) < 0) return nullptr;
-    }
-    if (!set->Compile()) return nullptr;
-    return set;
-  }
+  // The sets of atoms seen so far, as the bytes of their bitsets, and their candidates.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  using Cache = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
 
-  // The patterns that may match `sentence`, ascending; false if every pattern must run.
-  // `cache` maps the sets of atoms found so far to their patterns: news repeats the same
-  // few hundred words, so most sentences hold a set seen before (98% of the sentences of
-  // 20 MB of generated news), and AllPotentials allocates and walks the whole tree.
-  bool Candidates(const RE2::Set& set, re2::StringPiece sentence, std::vector<int>* found,
-                  std::unordered_map<std::string, std::vector<int>>* cache, std::vector<int>* candidates) const {
-    RE2::Set::ErrorInfo info;
-    if (!set.Match(sentence, found, &info) && info.kind != RE2::Set::kNoError) return false;
-    std::sort(found->begin(), found->end());
-    std::string key(reinterpret_cast<const char*>(found->data()), found->size() * sizeof(int));
+  // The patterns that may match `sentence`, ascending, valid until the next call with
+  // `cache`; null if every pattern must run. `cache` maps the sets of atoms found so far
+  // to their patterns: news repeats the same few hundred words, so most sentences hold a
+  // set seen before (98% of the sentences of 20 MB of generated news), and
+  // AllPotentials allocates and walks the whole tree. `found` and `ids` are scratch.
+  const std::vector<int>* Candidates(std::string_view sentence, Cache* cache, std::vector<std::uint64_t>* found,
+                                     std::vector<int>* ids) const {
+    if (!atoms) return nullptr;
+    atoms->Scan(sentence, found);
+    std::string_view key(reinterpret_cast<const char*>(found->data()), found->size() * sizeof(std::uint64_t));
     auto it = cache->find(key);
     if (it == cache->end()) {
       if (cache->size() >= kMaxCachedAtomSets) cache->clear();
-      filter.AllPotentials(*found, candidates);
-      std::sort(candidates->begin(), candidates->end());
-      it = cache->emplace(std::move(key), *candidates).first;
+      ids->clear();
+      for (std::size_t i = 0; i < atoms->size(); ++i) {
+        if ((*found)[i / 64] >> (i % 64) & 1) ids->push_back(static_cast<int>(i));
+      }
+      std::vector<int> candidates;
+      filter.AllPotentials(*ids, &candidates);
+      std::sort(candidates.begin(), candidates.end());
+      it = cache->emplace(std::string(key), std::move(candidates)).first;
     }
-    *candidates = it->second;
-    return true;
+    return &it->second;
   }
 
   static constexpr std::size_t kMaxCachedAtomSets = 1 << 14;
@@ -530,9 +526,12 @@ class ListPlacer {
 
 struct Matcher {
   std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
-  std::unique_ptr<RE2::Set> atoms;        // null: no prefilter
-  std::unordered_map<std::string, std::vector<int>> candidates_of_atoms;  // see Prefilter::Candidates
-  std::vector<int> found;                 // atoms found in the sentence, reused
+  Prefilter::Cache candidates_of_atoms;   // see Prefilter::Candidates
+  // Reused from sentence to sentence, so that they keep their memory.
+  std::vector<std::uint64_t> atoms_found;
+  std::vector<int> atom_ids;
+  std::vector<ListStart> starts;
+  std::vector<re2::StringPiece> captured;
   ListPlacer placer;
 };
 
@@ -560,7 +559,6 @@ struct RelationRules::Impl {
     }
     auto matcher = std::make_unique<Matcher>();
     matcher->patterns.resize(patterns.size());
-    if (prefilter.usable) matcher->atoms = prefilter.CompileAtoms();
     return matcher;
   }
 
@@ -605,10 +603,6 @@ RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
     impl.regexes.push_back(re.pattern());
     first->patterns.emplace_back().re = &re;
   }
-  if (impl.prefilter.usable) {
-    first->atoms = impl.prefilter.CompileAtoms();
-    if (!first->atoms) impl.prefilter.usable = false;
-  }
   impl.idle.push_back(std::move(first));
   return rules;
 }
@@ -628,15 +622,14 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   std::unique_ptr<Matcher> matcher = impl.Acquire();
   std::vector<RuleMatch> matches;
   re2::StringPiece input(sentence.data(), sentence.size());
-  std::vector<int> candidates;
-  bool all = !matcher->atoms || !impl.prefilter.Candidates(*matcher->atoms, input, &matcher->found,
-                                                           &matcher->candidates_of_atoms, &candidates);
-  const std::size_t runs = all ? impl.patterns.size() : candidates.size();
-  std::vector<re2::StringPiece> captured;
-  std::vector<ListStart> starts;
+  const std::vector<int>* candidates = impl.prefilter.Candidates(sentence, &matcher->candidates_of_atoms,
+                                                                 &matcher->atoms_found, &matcher->atom_ids);
+  const std::size_t runs = candidates ? candidates->size() : impl.patterns.size();
+  std::vector<re2::StringPiece>& captured = matcher->captured;
+  std::vector<ListStart>& starts = matcher->starts;
   FindListStarts(input, 0, sentence.size(), &starts);
   for (std::size_t k = 0; k < runs; ++k) {
-    const std::size_t p = all ? k : static_cast<std::size_t>(candidates[k]);
+    const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
     const CompiledPattern& compiled = impl.Compiled(*matcher, p);
     const RE2& re = *compiled.re;
