@@ -65,15 +65,39 @@ std::optional<CalendarDate> InRange(CalendarDate date) {
 
 // ---- Tokens ------------------------------------------------------------------------
 
+// Up to 12 ASCII letters packed five bits each, case folded: equal keys are equal words
+// in any case. 0 for longer words, which no list here holds. REQUIRES: `word` is letters.
+constexpr std::size_t kMaxKeyLetters = 12;
+constexpr std::uint64_t WordKey(std::string_view word) {
+  if (word.size() > kMaxKeyLetters) return 0;
+  std::uint64_t key = 0;
+  for (char c : word) key = key << 5 | static_cast<std::uint64_t>((c | 0x20) - 'a' + 1);
+  return key;
+}
+
 struct Token {
   enum class Kind { kWord, kNumber, kPunct };
   std::string_view text;
   Kind kind;
   bool space_before;
+  std::uint64_t key;  // WordKey(text) of a word, else 0
 };
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+enum ByteBits : std::uint8_t { kLetterBit = 1, kUpperBit = 2, kDigitBit = 4 };
+
+constexpr std::array<std::uint8_t, 256> kByteBits = [] {
+  std::array<std::uint8_t, 256> bits{};
+  for (int c = 'a'; c <= 'z'; ++c) bits[c] = kLetterBit;
+  for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kLetterBit | kUpperBit;
+  for (int c = '0'; c <= '9'; ++c) bits[c] = kDigitBit;
+  return bits;
+}();
+
+std::uint8_t BitsOf(char c) { return kByteBits[static_cast<unsigned char>(c)]; }
+bool IsAsciiLetter(char c) { return BitsOf(c) & kLetterBit; }
+bool IsDigit(char c) { return BitsOf(c) & kDigitBit; }
+// A letter's five bits in WordKey.
+std::uint64_t LetterCode(char c) { return static_cast<std::uint64_t>((c | 0x20) - 'a' + 1); }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Letters and digits form separate runs ("24th" is "24" "th"); any other byte is a token
@@ -93,9 +117,13 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
     }
     std::size_t j = i + 1;
     Token::Kind kind = Token::Kind::kPunct;
+    std::uint64_t key = 0;
     if (IsAsciiLetter(c)) {
+      // WordKey, worked out on the way.
       kind = Token::Kind::kWord;
-      while (j < s.size() && IsAsciiLetter(s[j])) ++j;
+      key = LetterCode(c);
+      while (j < s.size() && IsAsciiLetter(s[j])) key = key << 5 | LetterCode(s[j++]);
+      if (j - i > kMaxKeyLetters) key = 0;
     } else if (IsDigit(c)) {
       kind = Token::Kind::kNumber;
       while (j < s.size() && IsDigit(s[j])) ++j;
@@ -107,7 +135,7 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
         continue;
       }
     }
-    tokens.push_back({s.substr(i, j - i), kind, space});
+    tokens.push_back({s.substr(i, j - i), kind, space, key});
     space = false;
     i = j;
   }
@@ -126,6 +154,22 @@ bool EqualsLower(std::string_view text, std::string_view lower) {
   }
   return true;
 }
+
+// A lower-case word that tokens are compared with, as its WordKey worked out at compile
+// time ("the", not a string made at run time).
+struct Keyword {
+  consteval Keyword(const char* lower) : key(WordKey(lower)) {
+    std::string_view word(lower);
+    if (word.empty() || word.size() > kMaxKeyLetters) throw "a keyword has 1 to 12 letters";
+    for (char c : word) {
+      if (c < 'a' || c > 'z') throw "a keyword is lower-case ASCII letters";
+    }
+  }
+  std::uint64_t key;
+};
+
+// Whether `t` is the word `w` in any case (other tokens have key 0, which no word has).
+bool IsWordToken(const Token& t, Keyword w) { return t.key == w.key; }
 
 // How month and weekday names may be written where they are looked for.
 enum class NameCase {
@@ -163,21 +207,44 @@ constexpr std::array<Name, 7> kWeekdays = {{
     {"sunday", {"sun"}},
 }};
 
+// The WordKeys of names, for LookUpName; 0 for a missing abbreviation.
+struct NameKeys {
+  std::uint64_t full = 0;
+  std::uint64_t abbreviations[3] = {};
+};
+
+template <std::size_t N>
+constexpr std::array<NameKeys, N> KeysOf(const std::array<Name, N>& names) {
+  std::array<NameKeys, N> keys;
+  for (std::size_t i = 0; i < N; ++i) {
+    keys[i].full = WordKey(names[i].full);
+    for (std::size_t a = 0; a < 3; ++a) {
+      keys[i].abbreviations[a] =
+          names[i].abbreviations[a].empty() ? 0 : WordKey(names[i].abbreviations[a]);
+    }
+  }
+  return keys;
+}
+
+constexpr std::array<NameKeys, 12> kMonthKeys = KeysOf(kMonths);
+constexpr std::array<NameKeys, 7> kWeekdayKeys = KeysOf(kWeekdays);
+
 // 1-based index of the name `token` spells, or 0. *abbreviated tells which form matched.
 template <std::size_t N>
-int LookUpName(const std::array<Name, N>& names, const Token& token, NameCase name_case,
+int LookUpName(const std::array<NameKeys, N>& names, const Token& token, NameCase name_case,
                bool* abbreviated) {
-  if (token.kind != Token::Kind::kWord) return 0;
+  // A word of more than kMaxKeyLetters letters has key 0, which no name has.
+  if (token.kind != Token::Kind::kWord || token.key == 0) return 0;
   if (name_case == NameCase::kCapital && !(token.text[0] >= 'A' && token.text[0] <= 'Z')) {
     return 0;
   }
   for (std::size_t i = 0; i < N; ++i) {
-    if (EqualsLower(token.text, names[i].full)) {
+    if (token.key == names[i].full) {
       *abbreviated = false;
       return static_cast<int>(i) + 1;
     }
-    for (std::string_view abbreviation : names[i].abbreviations) {
-      if (!abbreviation.empty() && EqualsLower(token.text, abbreviation)) {
+    for (std::uint64_t abbreviation : names[i].abbreviations) {
+      if (token.key == abbreviation) {
         *abbreviated = true;
         return static_cast<int>(i) + 1;
       }
@@ -213,17 +280,15 @@ class Cursor {
     ++pos_;
     return true;
   }
-  bool ConsumeWord(std::string_view lower) {
+  bool ConsumeWord(Keyword lower) {
     const Token* t = Peek();
-    if (t == nullptr || t->kind != Token::Kind::kWord || !EqualsLower(t->text, lower)) {
-      return false;
-    }
+    if (t == nullptr || !IsWordToken(*t, lower)) return false;
     ++pos_;
     return true;
   }
-  bool NextIsWord(std::string_view lower, std::size_t ahead = 0) const {
+  bool NextIsWord(Keyword lower, std::size_t ahead = 0) const {
     const Token* t = Peek(ahead);
-    return t != nullptr && t->kind == Token::Kind::kWord && EqualsLower(t->text, lower);
+    return t != nullptr && IsWordToken(*t, lower);
   }
   // A number of `min_digits` to `max_digits` digits, consumed; else -1.
   int ConsumeNumber(std::size_t min_digits, std::size_t max_digits, bool must_be_attached) {
@@ -237,16 +302,16 @@ class Cursor {
   // "st", "nd", "rd", "th" written onto a day number.
   void ConsumeOrdinalSuffix() {
     const Token* t = Peek();
-    if (t != nullptr && t->kind == Token::Kind::kWord && !t->space_before &&
-        (EqualsLower(t->text, "st") || EqualsLower(t->text, "nd") || EqualsLower(t->text, "rd") ||
-         EqualsLower(t->text, "th"))) {
+    if (t != nullptr && !t->space_before &&
+        (IsWordToken(*t, "st") || IsWordToken(*t, "nd") || IsWordToken(*t, "rd") ||
+         IsWordToken(*t, "th"))) {
       ++pos_;
     }
   }
   int ConsumeMonthName(NameCase name_case) {
     const Token* t = Peek();
     bool abbreviated = false;
-    int month = t == nullptr ? 0 : LookUpName(kMonths, *t, name_case, &abbreviated);
+    int month = t == nullptr ? 0 : LookUpName(kMonthKeys, *t, name_case, &abbreviated);
     if (month == 0) return 0;
     ++pos_;
     if (abbreviated) ConsumePunct(".", true);
@@ -255,7 +320,7 @@ class Cursor {
   int ConsumeWeekdayName(NameCase name_case, bool allow_abbreviation) {
     const Token* t = Peek();
     bool abbreviated = false;
-    int weekday = t == nullptr ? 0 : LookUpName(kWeekdays, *t, name_case, &abbreviated);
+    int weekday = t == nullptr ? 0 : LookUpName(kWeekdayKeys, *t, name_case, &abbreviated);
     if (weekday == 0 || (abbreviated && !allow_abbreviation)) return 0;
     ++pos_;
     if (abbreviated) ConsumePunct(".", true);
@@ -447,10 +512,6 @@ struct Expression {
   std::size_t end = 0;
 };
 
-bool IsWordToken(const Token& t, std::string_view lower) {
-  return t.kind == Token::Kind::kWord && EqualsLower(t.text, lower);
-}
-
 // "last year", "this year", "next year" right after a month or day: the year offset.
 bool ConsumeRelativeYear(Cursor& c, int* offset) {
   if (!c.NextIsWord("year", 1)) return false;
@@ -468,9 +529,9 @@ bool ConsumeRelativeYear(Cursor& c, int* offset) {
 }
 
 int SmallNumber(const Token& t) {
-  static constexpr std::array<std::string_view, 13> kWords = {
-      "zero",  "one",   "two",  "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  static constexpr std::array<Keyword, 13> kWords = {"zero", "one",    "two",   "three", "four",
+                                                     "five", "six",    "seven", "eight", "nine",
+                                                     "ten",  "eleven", "twelve"};
   if (t.kind == Token::Kind::kNumber) return t.text.size() <= 3 ? NumberValue(t) : -1;
   if (IsWordToken(t, "a") || IsWordToken(t, "an")) return 1;
   for (std::size_t i = 0; i < kWords.size(); ++i) {
@@ -481,9 +542,9 @@ int SmallNumber(const Token& t) {
 
 // Words after which a bare month name is a date: "in April", "mid-September".
 bool IntroducesMonth(const Token& t) {
-  static constexpr std::array<std::string_view, 7> kWords = {"in",   "during", "early", "mid",
-                                                             "late", "since",  "of"};
-  for (std::string_view w : kWords) {
+  static constexpr std::array<Keyword, 7> kWords = {"in",   "during", "early", "mid",
+                                                    "late", "since",  "of"};
+  for (Keyword w : kWords) {
     if (IsWordToken(t, w)) return true;
   }
   return false;
@@ -625,7 +686,7 @@ std::optional<Expression> MatchExpressionAt(const std::vector<Token>& tokens, st
 
   // A month alone after "in", "during", "mid-", "early", ...
   bool abbreviated = false;
-  if (pos > 0 && LookUpName(kMonths, t, NameCase::kCapital, &abbreviated) != 0 && !abbreviated) {
+  if (pos > 0 && LookUpName(kMonthKeys, t, NameCase::kCapital, &abbreviated) != 0 && !abbreviated) {
     std::size_t before = pos - 1;
     if (tokens[before].text == "-" && !t.space_before && before > 0) --before;
     if (IntroducesMonth(tokens[before])) {
@@ -658,15 +719,6 @@ std::optional<Expression> MatchExpressionAt(const std::vector<Token>& tokens, st
 // none of "yesterday", "today", "tonight", "tomorrow" has no date (MayHoldDate), and
 // within a sentence only the tokens MayStartExpression passes need be tried. Tests
 // compare the filtered search with the one that tries every token.
-
-// Up to 12 ASCII letters packed five bits each, case folded: equal keys are equal words
-// in any case. 0 for longer words, which no list here holds. REQUIRES: `word` is letters.
-constexpr std::uint64_t WordKey(std::string_view word) {
-  if (word.size() > 12) return 0;
-  std::uint64_t key = 0;
-  for (char c : word) key = key << 5 | static_cast<std::uint64_t>((c | 0x20) - 'a' + 1);
-  return key;
-}
 
 enum class Starter {
   kNo,
@@ -752,7 +804,7 @@ bool MayStartExpression(const std::vector<Token>& tokens, std::size_t i, bool ha
   const Token& t = tokens[i];
   if (t.kind == Token::Kind::kNumber) return true;
   if (t.kind != Token::Kind::kWord) return false;
-  switch (StarterOf(WordKey(t.text))) {
+  switch (StarterOf(t.key)) {
     case Starter::kNo:
       return false;
     case Starter::kYes:
@@ -769,49 +821,86 @@ bool MayStartExpression(const std::vector<Token>& tokens, std::size_t i, bool ha
   return true;
 }
 
-// Whether the word `key` (capitalised or not) lets a sentence hold a date expression
-// even when it has no digit (see above).
-bool LetsSentenceHoldDate(std::uint64_t key, bool capitalised) {
-  switch (key) {
-    case WordKey("ago"):
-    case WordKey("yesterday"):
-    case WordKey("today"):
-    case WordKey("tonight"):
-    case WordKey("tomorrow"):
-    case WordKey("week"):
-    case WordKey("night"):
-    case WordKey("morning"):
-    case WordKey("afternoon"):
-    case WordKey("evening"):
-    case WordKey("month"):
-    case WordKey("year"):
-      return true;
-    default:
-      break;
+// The words that let a sentence hold a date expression even when it has no digit (see
+// above), in any case and when capitalised. All have 3 to 9 letters.
+constexpr std::string_view kDateWords[] = {"ago",       "yesterday", "today", "tonight",
+                                           "tomorrow",  "week",      "night", "morning",
+                                           "afternoon", "evening",   "month", "year"};
+constexpr std::string_view kCapitalDateWords[] = {
+    "january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
+    "september", "october",  "november",  "december", "jan",    "feb",      "mar",   "apr",
+    "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",   "dec",
+    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::size_t kMinDateWord = 3;
+constexpr std::size_t kMaxDateWord = 9;
+
+// For a quick first test of a word: bit (letter - 'a') of first[length] is set when a
+// listed word has that length and first letter, and likewise for the second letter.
+struct LeadingLetters {
+  std::array<std::uint32_t, kMaxDateWord + 1> first{};
+  std::array<std::uint32_t, kMaxDateWord + 1> second{};
+
+  bool MayList(std::string_view word) const {
+    return (first[word.size()] >> ((word[0] | 0x20) - 'a') & 1) &&
+           (second[word.size()] >> ((word[1] | 0x20) - 'a') & 1);
   }
-  if (!capitalised) return false;
-  Starter starter = StarterOf(key);
-  return starter == Starter::kCapital || starter == Starter::kCapitalDigits;
+};
+
+template <std::size_t N>
+constexpr LeadingLetters LeadingLettersOf(const std::string_view (&words)[N]) {
+  LeadingLetters letters;
+  for (std::string_view w : words) {
+    letters.first[w.size()] |= std::uint32_t{1} << (w[0] - 'a');
+    letters.second[w.size()] |= std::uint32_t{1} << (w[1] - 'a');
+  }
+  return letters;
+}
+
+constexpr LeadingLetters kDateWordLetters = LeadingLettersOf(kDateWords);
+constexpr LeadingLetters kCapitalDateWordLetters = LeadingLettersOf(kCapitalDateWords);
+
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> WordKeysOf(const std::string_view (&words)[N]) {
+  std::array<std::uint64_t, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) keys[i] = WordKey(words[i]);
+  return keys;
+}
+
+constexpr auto kDateWordKeys = WordKeysOf(kDateWords);
+constexpr auto kCapitalDateWordKeys = WordKeysOf(kCapitalDateWords);
+
+template <std::size_t N>
+bool IsListed(std::string_view word, const std::array<std::uint64_t, N>& keys) {
+  std::uint64_t key = WordKey(word);
+  for (std::uint64_t k : keys) {
+    if (key == k) return true;
+  }
+  return false;
 }
 
 // False when no date expression can match in `sentence`: it has no digit and none of the
-// words LetsSentenceHoldDate names. Reads the bytes as Tokenize does, storing nothing.
+// words listed above. Reads the bytes as Tokenize does (words are runs of ASCII letters),
+// storing nothing.
 bool MayHoldDate(std::string_view sentence) {
   std::size_t i = 0;
   const std::size_t n = sentence.size();
   while (i < n) {
-    char c = sentence[i];
-    if (IsDigit(c)) return true;
-    if (!IsAsciiLetter(c)) {
+    const std::uint8_t first = BitsOf(sentence[i]);
+    if (first & kDigitBit) return true;
+    if (!(first & kLetterBit)) {
       ++i;
       continue;
     }
     std::size_t j = i + 1;
     while (j < n && IsAsciiLetter(sentence[j])) ++j;
-    // The words looked for have 3 to 9 letters.
-    if (j - i >= 3 && j - i <= 9 &&
-        LetsSentenceHoldDate(WordKey(sentence.substr(i, j - i)), c >= 'A' && c <= 'Z')) {
-      return true;
+    const std::size_t length = j - i;
+    if (length >= kMinDateWord && length <= kMaxDateWord) {
+      std::string_view word = sentence.substr(i, length);
+      if (kDateWordLetters.MayList(word) && IsListed(word, kDateWordKeys)) return true;
+      if ((first & kUpperBit) && kCapitalDateWordLetters.MayList(word) &&
+          IsListed(word, kCapitalDateWordKeys)) {
+        return true;
+      }
     }
     i = j;
   }
@@ -840,13 +929,26 @@ bool IsClauseBoundary(const Token& t) {
     return t.text == "," || t.text == ";" || t.text == ":" || t.text == "(" || t.text == ")" ||
            t.text == "\xE2\x80\x94" /* em dash */ || t.text == "\"";
   }
-  static constexpr std::array<std::string_view, 14> kWords = {
-      "that", "and",  "but",   "while", "whereas",   "said",      "says",
-      "say",  "told", "tells", "added", "announced", "according", "although"};
-  for (std::string_view w : kWords) {
-    if (IsWordToken(t, w)) return true;
+  if (t.kind != Token::Kind::kWord) return false;
+  switch (t.key) {
+    case WordKey("that"):
+    case WordKey("and"):
+    case WordKey("but"):
+    case WordKey("while"):
+    case WordKey("whereas"):
+    case WordKey("said"):
+    case WordKey("says"):
+    case WordKey("say"):
+    case WordKey("told"):
+    case WordKey("tells"):
+    case WordKey("added"):
+    case WordKey("announced"):
+    case WordKey("according"):
+    case WordKey("although"):
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 bool IsBeVerb(const Token& t) {

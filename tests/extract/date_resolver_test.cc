@@ -230,7 +230,6 @@ TEST(DateResolver, HandlesTypographicPunctuation) {
             "2022-10-27");
 }
 
-
 // ResolveSentenceDate skips sentences and words that cannot start a date expression. The
 // unfiltered search tries every word; on sentences made of every word the resolver knows
 // (in lower case, capitalised and upper case, next to numbers and punctuation) and on real
@@ -248,22 +247,20 @@ std::string Upper(std::string word) {
 std::vector<std::string> ResolverWords() {
   const std::vector<std::string> words = {
       // Expression starters and what follows them.
-      "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "the", "week",
-      "weeks", "night", "morning", "afternoon", "evening", "month", "months", "year",
-      "years", "day", "days", "ago", "in", "during", "early", "mid", "late", "since", "of",
-      "on", "by", "a", "an", "zero", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "st", "nd", "rd", "th", "t",
-      "z",
+      "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "the", "week", "weeks",
+      "night", "morning", "afternoon", "evening", "month", "months", "year", "years", "day", "days",
+      "ago", "in", "during", "early", "mid", "late", "since", "of", "on", "by", "a", "an", "zero",
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve", "thirteen", "st", "nd", "rd", "th", "t", "z",
       // Names.
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
-      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-      "thur", "thurs", "fri", "sat", "sun",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+      "sun",
       // Tense and clause words.
-      "will", "shall", "upcoming", "coming", "is", "are", "was", "be", "to", "due",
-      "expected", "scheduled", "set", "plans", "going", "ll", "won", "that", "and", "said",
-      "told", "according",
+      "will", "shall", "upcoming", "coming", "is", "are", "was", "be", "to", "due", "expected",
+      "scheduled", "set", "plans", "going", "ll", "won", "that", "and", "said", "told", "according",
       // Others.
       "lavrov", "met", "marches", "weekend", "todays"};
   std::vector<std::string> vocabulary;
@@ -272,8 +269,9 @@ std::vector<std::string> ResolverWords() {
     vocabulary.push_back(Capitalised(w));
     vocabulary.push_back(Upper(w));
   }
-  for (const char* other : {"1", "5", "12", "24", "29", "31", "123", "2019", "2022", "12345", ",",
-                            ".", "-", "/", ":", "%", "+", "'", "\"", "(", "\xE2\x80\x94"}) {
+  for (const char* other :
+       {"1", "5", "12", "24", "29", "31", "123", "2019", "2022", "12345",       ",",
+        ".", "-", "/",  ":",  "%",  "+",  "'",   "\"",   "(",    "\xE2\x80\x94"}) {
     vocabulary.push_back(other);
   }
   return vocabulary;
@@ -302,9 +300,9 @@ TEST(DateResolver, PrefilterAgreesOnEveryWordBeforeTwoOthers) {
   // mid-2019", "March 5, 2022"): every word, then two of those that can come after it.
   const std::vector<std::string> vocabulary = ResolverWords();
   const std::vector<std::string> after = {
-      "day", "days", "weeks", "Month", "years", "ago", "Ago", "week", "year", "night",
-      "Morning", "Thursday", "March", "Mar", "May", "of", "early", "mid", "-", ",", ".",
-      "/", "5", "31", "2019", "2022", "th"};
+      "day",   "days",    "weeks",    "Month", "years", "ago", "Ago",  "week",  "year",
+      "night", "Morning", "Thursday", "March", "Mar",   "May", "of",   "early", "mid",
+      "-",     ",",       ".",        "/",     "5",     "31",  "2019", "2022",  "th"};
   for (const std::string& first : vocabulary) {
     for (const std::string& second : after) {
       for (const std::string& third : after) {
