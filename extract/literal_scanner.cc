@@ -100,7 +100,8 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) : liter
       std::uint32_t target = go[state][c];
       bool reports = !ends[target].empty();
       if (narrow) {
-        next16_[(k << shift_) + c] = static_cast<std::uint16_t>(number[target] | (reports ? Reports<std::uint16_t>() : 0));
+        next16_[(k << shift_) + c] =
+            static_cast<std::uint16_t>(number[target] | (reports ? Reports<std::uint16_t>() : 0));
       } else {
         next32_[(k << shift_) + c] = number[target] | (reports ? Reports<std::uint32_t>() : 0);
       }
@@ -111,22 +112,32 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) : liter
   report_begin_.push_back(static_cast<std::uint32_t>(reports_.size()));
 }
 
-void LiteralScanner::Scan(std::string_view text, std::vector<std::uint64_t>* found) const {
+void LiteralScanner::Scan(std::string_view text, std::vector<std::uint64_t>* found,
+                          std::vector<std::uint32_t>* last_ends) const {
   found->assign((literals_ + 63) / 64, 0);
-  for (std::uint32_t literal : always_) (*found)[literal / 64] |= std::uint64_t{1} << (literal % 64);
-  if (!next16_.empty()) {
-    ScanWith(next16_, text, found);
+  if (last_ends) last_ends->resize(literals_);
+  for (std::uint32_t literal : always_) {
+    (*found)[literal / 64] |= std::uint64_t{1} << (literal % 64);
+    if (last_ends) (*last_ends)[literal] = static_cast<std::uint32_t>(text.size());
+  }
+  std::uint64_t* bits = found->data();
+  std::uint32_t* ends = last_ends ? last_ends->data() : nullptr;
+  if (!next16_.empty() && ends) {
+    ScanWith<std::uint16_t, true>(next16_, text, bits, ends);
+  } else if (!next16_.empty()) {
+    ScanWith<std::uint16_t, false>(next16_, text, bits, nullptr);
+  } else if (ends) {
+    ScanWith<std::uint32_t, true>(next32_, text, bits, ends);
   } else {
-    ScanWith(next32_, text, found);
+    ScanWith<std::uint32_t, false>(next32_, text, bits, nullptr);
   }
 }
 
-template <typename Entry>
-void LiteralScanner::ScanWith(const std::vector<Entry>& next_of, std::string_view text,
-                              std::vector<std::uint64_t>* found) const {
+template <typename Entry, bool kEnds>
+void LiteralScanner::ScanWith(const std::vector<Entry>& next_of, std::string_view text, std::uint64_t* bits,
+                              std::uint32_t* last_ends) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  std::uint64_t* bits = found->data();
   std::uint32_t state = 0;
   for (std::size_t i = 0; i < size; ++i) {
     std::uint32_t cls = class_of_[bytes[i]];
@@ -146,6 +157,7 @@ void LiteralScanner::ScanWith(const std::vector<Entry>& next_of, std::string_vie
     if (next & Reports<Entry>()) {
       for (std::uint32_t r = report_begin_[state]; r < report_begin_[state + 1]; ++r) {
         bits[reports_[r] / 64] |= std::uint64_t{1} << (reports_[r] % 64);
+        if constexpr (kEnds) last_ends[reports_[r]] = static_cast<std::uint32_t>(i + 1);
       }
     }
   }

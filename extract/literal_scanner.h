@@ -29,8 +29,12 @@ class LiteralScanner {
   // literal i occurs in `text`: its bytes in order, each ASCII letter in either case, and
   // as RE2 folds case in UTF-8, an 's' also as U+017F (long s) and a 'k' also as U+212A
   // (Kelvin sign). Exactly the literals an RE2::Set of them, case-insensitive and
-  // unanchored, would report.
-  void Scan(std::string_view text, std::vector<std::uint64_t>* found) const;
+  // unanchored, would report. If `last_ends` is not null, it is resized to size() and
+  // (*last_ends)[i] set to where the last occurrence of literal i ends, for each literal
+  // found; its other elements are left as they were. An occurrence that holds a folded
+  // character is longer than its literal.
+  void Scan(std::string_view text, std::vector<std::uint64_t>* found,
+            std::vector<std::uint32_t>* last_ends = nullptr) const;
 
  private:
   // In a transition: the state it leads to ends a literal (itself or by a suffix).
@@ -40,8 +44,9 @@ class LiteralScanner {
   }
   static constexpr std::size_t kMaxNarrowStates = 1 << 15;
 
-  template <typename Entry>
-  void ScanWith(const std::vector<Entry>& next, std::string_view text, std::vector<std::uint64_t>* found) const;
+  template <typename Entry, bool kEnds>
+  void ScanWith(const std::vector<Entry>& next, std::string_view text, std::uint64_t* found,
+                std::uint32_t* last_ends) const;
 
   std::size_t literals_ = 0;
   int classes_ = 1;  // byte classes; class 0 is every byte no literal holds

@@ -345,9 +345,15 @@ class RulesParser {
 // only the patterns whose atoms are all present run. The atoms are lowercase and are
 // matched ignoring case, which can only let more patterns through, never fewer. The
 // FilteredRE2 and the scanner are only read, and every thread shares them.
+//
+// The same holds for any stretch of the sentence: a match inside [from, end) holds its
+// pattern's atoms inside [from, end) too. So a pattern searched anchored at a list
+// start (see Match) need not run there when its atoms are not all in the rest of the
+// sentence: "X said Y met Z" has "met" after X and Y, not after Z.
 struct Prefilter {
   re2::FilteredRE2 filter;                // holds every pattern, compiled (see RulesParser)
   std::unique_ptr<LiteralScanner> atoms;  // in the order of their ids; null: run every pattern
+  std::vector<std::uint32_t> atom_lengths;
 
   // After every pattern is added: finds the atoms, or leaves the prefilter unusable.
   void Prepare() {
@@ -358,34 +364,81 @@ struct Prefilter {
     for (const std::string& atom : found) {
       // Atoms are lowercased by rune; a non-ASCII one might not match its text ignoring case.
       if (!LiteralScanner::IsAscii(atom)) return;
+      atom_lengths.push_back(static_cast<std::uint32_t>(atom.size()));
     }
     atoms = std::make_unique<LiteralScanner>(found);
   }
 
   // The sets of atoms seen so far, as the bytes of their bitsets, and their candidates.
+  // News repeats the same few hundred words, so most sentences hold a set seen before
+  // (98% of the sentences of 20 MB of generated news), and AllPotentials allocates and
+  // walks the whole tree.
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
   };
   using Cache = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
 
-  // The patterns that may match `sentence`, ascending, valid until the next call with
-  // `cache`; null if every pattern must run. `cache` maps the sets of atoms found so far
-  // to their patterns: news repeats the same few hundred words, so most sentences hold a
-  // set seen before (98% of the sentences of 20 MB of generated news), and
-  // AllPotentials allocates and walks the whole tree. `found` and `ids` are scratch.
-  const std::vector<int>* Candidates(std::string_view sentence, Cache* cache, std::vector<std::uint64_t>* found,
-                                     std::vector<int>* ids) const {
+  // What the scan of one sentence found; reused from sentence to sentence.
+  struct Found {
+    std::vector<std::uint64_t> bits;       // the atoms in the sentence
+    std::vector<std::uint32_t> last_ends;  // of each atom in `bits` (LiteralScanner::Scan)
+    std::size_t last_starts_from = 0;      // every atom found occurs again from here on
+    const std::vector<int>* candidates = nullptr;  // of the whole sentence
+    std::vector<std::uint64_t> suffix_bits;        // scratch
+    std::vector<int> ids;                          // scratch
+  };
+
+  // The patterns that may match `sentence`, ascending; null if every pattern must run.
+  // Valid, as are those of SuffixCandidates, until the next call with `cache`.
+  const std::vector<int>* Candidates(std::string_view sentence, Cache* cache, Found* found) const {
+    found->candidates = nullptr;
     if (!atoms) return nullptr;
-    atoms->Scan(sentence, found);
-    std::string_view key(reinterpret_cast<const char*>(found->data()), found->size() * sizeof(std::uint64_t));
+    if (cache->size() >= kMaxCachedAtomSets) cache->clear();
+    atoms->Scan(sentence, &found->bits, &found->last_ends);
+    found->last_starts_from = sentence.size();
+    ForEachAtom(found->bits, [&](std::size_t atom) {
+      found->last_starts_from = std::min<std::size_t>(found->last_starts_from, LastStart(*found, atom));
+    });
+    found->candidates = Lookup(found->bits, cache, &found->ids);
+    return found->candidates;
+  }
+
+  // The patterns that may match inside sentence[from, end), of the sentence Candidates
+  // was last given. REQUIRES: Candidates returned non-null.
+  const std::vector<int>* SuffixCandidates(std::size_t from, Cache* cache, Found* found) const {
+    if (from <= found->last_starts_from) return found->candidates;
+    found->suffix_bits = found->bits;
+    ForEachAtom(found->bits, [&](std::size_t atom) {
+      if (LastStart(*found, atom) < from) found->suffix_bits[atom / 64] &= ~(std::uint64_t{1} << (atom % 64));
+    });
+    return Lookup(found->suffix_bits, cache, &found->ids);
+  }
+
+  static constexpr std::size_t kMaxCachedAtomSets = 1 << 14;
+
+ private:
+  template <typename Visit>
+  static void ForEachAtom(const std::vector<std::uint64_t>& bits, Visit visit) {
+    for (std::size_t word = 0; word < bits.size(); ++word) {
+      for (std::uint64_t rest = bits[word]; rest != 0; rest &= rest - 1) {
+        visit(word * 64 + static_cast<std::size_t>(__builtin_ctzll(rest)));
+      }
+    }
+  }
+
+  // Where the last occurrence of a found atom starts, or a little after: an occurrence
+  // with a folded character is longer than the atom, which only lets more patterns run.
+  std::size_t LastStart(const Found& found, std::size_t atom) const {
+    return found.last_ends[atom] - atom_lengths[atom];
+  }
+
+  const std::vector<int>* Lookup(const std::vector<std::uint64_t>& bits, Cache* cache, std::vector<int>* ids) const {
+    std::string_view key(reinterpret_cast<const char*>(bits.data()), bits.size() * sizeof(std::uint64_t));
     auto it = cache->find(key);
     if (it == cache->end()) {
-      if (cache->size() >= kMaxCachedAtomSets) cache->clear();
       ids->clear();
-      for (std::size_t i = 0; i < atoms->size(); ++i) {
-        if ((*found)[i / 64] >> (i % 64) & 1) ids->push_back(static_cast<int>(i));
-      }
+      ForEachAtom(bits, [&](std::size_t atom) { ids->push_back(static_cast<int>(atom)); });
       std::vector<int> candidates;
       filter.AllPotentials(*ids, &candidates);
       std::sort(candidates.begin(), candidates.end());
@@ -393,8 +446,6 @@ struct Prefilter {
     }
     return &it->second;
   }
-
-  static constexpr std::size_t kMaxCachedAtomSets = 1 << 14;
 };
 
 // Where a list of placeholders (extract/placeholder_list.h) can start in text[begin, end):
@@ -422,12 +473,12 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   }
 }
 
-// What one thread matches with: its own compiled patterns and atom set. RE2 objects may
+// What one thread matches with: its own compiled patterns and scratch space. RE2 objects may
 // be shared between threads, but every search takes a lock on the RE2's DFA cache, and
 // two threads matching with the same objects spent 16-30% more CPU for the same
 // sentences than one thread (the lock's cache line moves between cores on each of the
 // ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
-// use, so a Matcher that only ever sees a few costs little more than the atom set.
+// use, so a Matcher that only ever sees a few costs little.
 struct CompiledPattern {
   const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
   std::unique_ptr<RE2> owned;
@@ -526,11 +577,11 @@ class ListPlacer {
 
 struct Matcher {
   std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
-  Prefilter::Cache candidates_of_atoms;   // see Prefilter::Candidates
+  Prefilter::Cache candidates_of_atoms;   // see Prefilter
   // Reused from sentence to sentence, so that they keep their memory.
-  std::vector<std::uint64_t> atoms_found;
-  std::vector<int> atom_ids;
+  Prefilter::Found atoms_found;
   std::vector<ListStart> starts;
+  std::vector<const std::vector<int>*> candidates_from;  // SuffixCandidates of each start, once asked
   std::vector<re2::StringPiece> captured;
   ListPlacer placer;
 };
@@ -622,12 +673,22 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   std::unique_ptr<Matcher> matcher = impl.Acquire();
   std::vector<RuleMatch> matches;
   re2::StringPiece input(sentence.data(), sentence.size());
-  const std::vector<int>* candidates = impl.prefilter.Candidates(sentence, &matcher->candidates_of_atoms,
-                                                                 &matcher->atoms_found, &matcher->atom_ids);
+  const std::vector<int>* candidates =
+      impl.prefilter.Candidates(sentence, &matcher->candidates_of_atoms, &matcher->atoms_found);
   const std::size_t runs = candidates ? candidates->size() : impl.patterns.size();
   std::vector<re2::StringPiece>& captured = matcher->captured;
   std::vector<ListStart>& starts = matcher->starts;
   FindListStarts(input, 0, sentence.size(), &starts);
+  // Whether pattern p may match from starts[i] on, as far as the prefilter can tell.
+  matcher->candidates_from.assign(starts.size(), nullptr);
+  auto may_match_from = [&](std::size_t i, std::size_t p) {
+    if (!candidates) return true;
+    const std::vector<int>*& from = matcher->candidates_from[i];
+    if (!from) {
+      from = impl.prefilter.SuffixCandidates(starts[i].at, &matcher->candidates_of_atoms, &matcher->atoms_found);
+    }
+    return std::binary_search(from->begin(), from->end(), static_cast<int>(p));
+  };
   for (std::size_t k = 0; k < runs; ++k) {
     const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
@@ -646,6 +707,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       for (; next_start < starts.size(); ++next_start) {
         const ListStart& start = starts[next_start];
         if (start.at < pos || pattern.leading_letters.find(start.role) == std::string::npos) continue;
+        if (!may_match_from(next_start, p)) continue;
         if (re.Match(input, start.at, sentence.size(), RE2::ANCHOR_START, captured.data(), 1)) return true;
       }
       return false;

@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -40,6 +41,17 @@ TEST(LiteralScanner, FoldsCaseAsRe2Does) {
   EXPECT_EQ(Found(scanner, "tal\xE2\x84\xAA\xC5\xBF"), Ints{0});  // Kelvin sign, long s
   EXPECT_EQ(Found(scanner, "a\xC5\xBFKED"), Ints{1});
   EXPECT_EQ(Found(scanner, "tal\xE2\x84s"), Ints{});  // a broken sequence is no letter
+}
+
+TEST(LiteralScanner, GivesWhereEachLiteralLastEnds) {
+  LiteralScanner scanner({"met", "talks", "zz", ""});
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint32_t> ends;
+  scanner.Scan("Met, met and talk\xC5\xBF.", &bits, &ends);
+  EXPECT_EQ(bits[0], 0b1011u);
+  EXPECT_EQ(ends[0], 8u);   // the last "met"
+  EXPECT_EQ(ends[1], 19u);  // "talkſ" is 6 bytes long
+  EXPECT_EQ(ends[3], 20u);  // the empty literal ends everywhere
 }
 
 TEST(LiteralScanner, AnEmptyLiteralIsAlwaysFound) {
@@ -81,6 +93,15 @@ TEST(LiteralScanner, FindsWhatAnRe2SetFinds) {
     set.Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     ASSERT_EQ(Found(scanner, text), expected) << text;
+    // Without folded characters, a literal's last occurrence ends where rfind says.
+    if (text.find_first_of("\xC5\xE2") == std::string::npos) {
+      std::string lower = text;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::vector<std::uint64_t> bits;
+      std::vector<std::uint32_t> ends;
+      scanner.Scan(text, &bits, &ends);
+      for (int i : expected) ASSERT_EQ(ends[i], lower.rfind(literals[i]) + literals[i].size()) << text;
+    }
     found += expected.size();
   }
   EXPECT_GT(found, 10000u);
