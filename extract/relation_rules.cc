@@ -482,18 +482,12 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
 struct CompiledPattern {
   const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
   std::unique_ptr<RE2> owned;
-  bool split_tried = false;  // pieces compiled (or found not to compile alone)
-  std::vector<std::unique_ptr<RE2>> pieces;  // of a split pattern; null for an empty piece
+  // The pieces of a split pattern, each compiled the first time ListPlacer checks it:
+  // few ever are, and a piece with {PRE} costs as much to compile as its whole pattern
+  // (compiling them all on the pattern's first use was 400 M instructions of the
+  // first 1,500 articles of c20.jsonl, four times the searches themselves).
+  std::vector<std::unique_ptr<RE2>> pieces;
 };
-
-// Compiles the pieces of a split pattern; false if one does not compile alone.
-bool CompileSplit(const Pattern& pattern, CompiledPattern* compiled) {
-  for (const std::string& piece : pattern.pieces) {
-    compiled->pieces.push_back(piece.empty() ? nullptr : std::make_unique<RE2>(piece, PatternOptions()));
-    if (compiled->pieces.back() && !compiled->pieces.back()->ok()) return false;
-  }
-  return true;
-}
 
 // The bounds of the lists of a split pattern in its match [begin, end) of `text`, without
 // a capturing search. RE2 reports the groups of the highest-priority way the pattern
@@ -514,14 +508,17 @@ class ListPlacer {
  public:
   static constexpr std::size_t kMaxLists = 3;  // {X}, {Y}, {P}: each at most once
 
-  bool Place(const Pattern& pattern, const CompiledPattern& compiled, re2::StringPiece text, std::size_t begin,
+  // REQUIRES: `pattern` is split (pattern.pieces is not empty).
+  bool Place(const Pattern& pattern, CompiledPattern* compiled, re2::StringPiece text, std::size_t begin,
              std::size_t end, const std::vector<ListStart>& starts) {
     pattern_ = &pattern;
-    compiled_ = &compiled;
+    compiled_ = compiled;
+    compiled_->pieces.resize(pattern.pieces.size());
     text_ = std::string_view(text.data(), text.size());
     end_ = end;
     starts_ = &starts;
     check_pieces_ = false;
+    broken_ = false;
     found_ = 0;
     Walk(0, begin);
     if (found_ > 1) {
@@ -529,47 +526,57 @@ class ListPlacer {
       found_ = 0;
       Walk(0, begin);
     }
-    return found_ == 1;
+    return found_ == 1 && !broken_;
   }
 
   // List i of the placement found, after Place returned true.
   std::pair<std::size_t, std::size_t> bounds(std::size_t i) const { return first_[i]; }
 
  private:
-  bool Fits(const RE2* piece, std::size_t from, std::size_t to) const {
-    if (!piece) return from == to;
+  // Whether piece i fits text[from, to); when only the lists are placed, any piece with
+  // text does.
+  bool Fits(std::size_t i, std::size_t from, std::size_t to) {
+    if (pattern_->pieces[i].empty()) return from == to;
     if (!check_pieces_) return true;
+    std::unique_ptr<RE2>& piece = compiled_->pieces[i];
+    if (!piece) piece = std::make_unique<RE2>(pattern_->pieces[i], PatternOptions());
+    if (!piece->ok()) {  // a piece that does not compile alone: the capturing search decides
+      broken_ = true;
+      return false;
+    }
     return piece->Match(re2::StringPiece(text_.data(), text_.size()), from, to, RE2::ANCHOR_BOTH, nullptr, 0);
   }
 
   // Places list i and the ones after it, from `from` (the end of the one before).
   void Walk(std::size_t i, std::size_t from) {
-    const RE2* piece = compiled_->pieces[i].get();
+    if (broken_) return;
     if (i == pattern_->list_letters.size()) {
-      if (Fits(piece, from, end_) && ++found_ == 1) first_ = bounds_;
+      if (Fits(i, from, end_) && ++found_ == 1) first_ = bounds_;
       return;
     }
+    const bool empty_piece = pattern_->pieces[i].empty();
     std::string_view letters = pattern_->list_letters[i];
     for (const ListStart& list_start : *starts_) {
       std::size_t start = list_start.at;
       if (start < from) continue;
-      if (start >= end_ || (!piece && start > from)) break;
-      if (letters.find(list_start.role) == std::string_view::npos || !Fits(piece, from, start)) continue;
+      if (start >= end_ || (empty_piece && start > from)) break;
+      if (letters.find(list_start.role) == std::string_view::npos || !Fits(i, from, start)) continue;
       PlaceholderListEnds(text_, start, end_, letters, &ends_[i]);
       for (std::size_t stop : ends_[i]) {
         bounds_[i] = {start, stop};
         Walk(i + 1, stop);
-        if (found_ > 1) return;
+        if (found_ > 1 || broken_) return;
       }
     }
   }
 
   const Pattern* pattern_ = nullptr;
-  const CompiledPattern* compiled_ = nullptr;
+  CompiledPattern* compiled_ = nullptr;
   std::string_view text_;
   std::size_t end_ = 0;
   const std::vector<ListStart>* starts_ = nullptr;
   bool check_pieces_ = false;
+  bool broken_ = false;
   int found_ = 0;
   std::array<std::vector<std::size_t>, kMaxLists> ends_;  // of list i at the start being tried
   std::array<std::pair<std::size_t, std::size_t>, kMaxLists> bounds_, first_;
@@ -618,17 +625,13 @@ struct RelationRules::Impl {
     idle.push_back(std::move(matcher));
   }
 
-  // Compiles what a Matcher needs of pattern p on first use: compiling every piece at Load
-  // would double the startup for patterns that may never run.
-  const CompiledPattern& Compiled(Matcher& matcher, std::size_t p) const {
+  // Compiles pattern p for a Matcher on its first use: a Matcher of a second thread would
+  // otherwise compile every pattern, including those that never run.
+  CompiledPattern& Compiled(Matcher& matcher, std::size_t p) const {
     CompiledPattern& compiled = matcher.patterns[p];
     if (!compiled.re) {
       compiled.owned = std::make_unique<RE2>(regexes[p], PatternOptions());
       compiled.re = compiled.owned.get();
-    }
-    if (!compiled.split_tried) {
-      compiled.split_tried = true;
-      if (!CompileSplit(patterns[p], &compiled)) compiled.pieces.clear();  // then the capturing search places lists
     }
     return compiled;
   }
@@ -692,7 +695,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   for (std::size_t k = 0; k < runs; ++k) {
     const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
-    const CompiledPattern& compiled = impl.Compiled(*matcher, p);
+    CompiledPattern& compiled = impl.Compiled(*matcher, p);
     const RE2& re = *compiled.re;
     captured.assign(pattern.groups, re2::StringPiece());
     std::size_t pos = 0;
@@ -716,8 +719,8 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       const std::size_t begin = captured[0].data() - sentence.data();
       const std::size_t end = begin + captured[0].size();
       bool placed = false;
-      if (!compiled.pieces.empty()) {
-        if ((placed = matcher->placer.Place(pattern, compiled, input, begin, end, starts))) {
+      if (!pattern.pieces.empty()) {
+        if ((placed = matcher->placer.Place(pattern, &compiled, input, begin, end, starts))) {
           for (std::size_t i = 0; i < pattern.list_letters.size(); ++i) {
             auto [from, to] = matcher->placer.bounds(i);
             captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);
