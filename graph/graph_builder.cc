@@ -275,10 +275,25 @@ std::uint64_t EdgeHash(Id source, Id target, Id relation, bool negated) {
   return h;
 }
 
-// Gives freed heap memory back to the system. glibc keeps freed pages inside its heap
-// mapped, so without this the tallies Build frees would stay resident while the graph's
-// arrays (fresh mappings) fill: the peak would be tallies plus graph, not the larger.
+}  // namespace
+}  // namespace actorgraph
+
+// gperftools' tcmalloc, which the actorgraph binary links in release builds; weak, so
+// graph/ needs no tcmalloc and a program without it gets a null pointer.
+extern "C" void MallocExtension_ReleaseFreeMemory() __attribute__((weak));
+
+namespace actorgraph {
+namespace {
+
+// Gives freed heap memory back to the system. Allocators keep freed pages mapped (glibc
+// inside its heap, tcmalloc in its page heap), so without this the tallies Build frees
+// would stay resident while the graph's arrays fill: the peak would be tallies plus
+// graph, not the larger of the two.
 void ReturnFreedMemory() {
+  if (MallocExtension_ReleaseFreeMemory != nullptr) {
+    MallocExtension_ReleaseFreeMemory();
+    return;
+  }
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
