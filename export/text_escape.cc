@@ -4,6 +4,7 @@
 // one each), so two writers can never disagree on what a name says.
 #include "export/text_escape.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -105,6 +106,11 @@ std::string SanitizeText(std::string_view text) {
 std::string XmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
+  AppendXmlEscaped(text, out);
+  return out;
+}
+
+void AppendXmlEscaped(std::string_view text, std::string& out) {
   auto special = [](char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; };
   ForEachCodePoint(text, special, [&](std::int32_t cp, std::string_view bytes) {
     switch (cp) {
@@ -119,7 +125,6 @@ std::string XmlEscape(std::string_view text) {
       default: out += bytes;
     }
   });
-  return out;
 }
 
 std::string JsonQuote(std::string_view text) {
@@ -164,18 +169,39 @@ std::string CsvField(std::string_view text) {
   return out + "\"";
 }
 
+// One pass that sanitises and counts at once and stops at the first code point past
+// max_chars: the evidence it cuts is often far longer than what it keeps.
 std::string TruncateText(std::string_view text, std::size_t max_chars) {
-  std::string clean = SanitizeText(text);
-  std::size_t chars = 0, cut = 0, pos = 0;
-  while (pos < clean.size()) {
+  std::string out;
+  out.reserve(std::min(text.size(), max_chars + 8));
+  std::size_t chars = 0, cut = 0, pos = 0;  // cut: where "…" goes if the text is too long
+  while (pos < text.size()) {
+    if (chars == max_chars) {  // one more code point follows
+      out.resize(cut);
+      return out + "\xE2\x80\xA6";
+    }
+    std::size_t run = pos;
+    while (run < text.size() && run - pos < max_chars - chars && Plain(text[run])) ++run;
+    if (run > pos) {
+      std::size_t n = run - pos;
+      if (chars + n >= max_chars) cut = out.size() + (max_chars - 1 - chars);
+      out.append(text, pos, n);
+      chars += n;
+      pos = run;
+      continue;
+    }
     std::int32_t cp;
-    std::size_t len = Decode(clean, pos, &cp);
+    std::size_t len = Decode(text, pos, &cp);
+    if (chars + 1 == max_chars) cut = out.size();
+    if (cp < 0 || !XmlAllowed(cp)) {
+      out += kReplacement;
+    } else {
+      out.append(text, pos, len);
+    }
     ++chars;
-    if (chars == max_chars) cut = pos;  // where "…" goes if the text is too long
-    if (chars > max_chars) return clean.substr(0, cut) + "\xE2\x80\xA6";
     pos += len;
   }
-  return clean;
+  return out;
 }
 
 }  // namespace actorgraph

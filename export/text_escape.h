@@ -25,6 +25,10 @@ std::string SanitizeText(std::string_view text);
 // Safe in element content and in attribute values with either quote.
 std::string XmlEscape(std::string_view text);
 
+// XmlEscape(text) appended to `out`: writers escape into one buffer instead of making a
+// string per value.
+void AppendXmlEscaped(std::string_view text, std::string& out);
+
 // SanitizeText, then a JSON string literal with its quotes: " and \ escaped, controls
 // as \n, \t, \r or \u00XX. Non-ASCII characters stay UTF-8.
 std::string JsonQuote(std::string_view text);

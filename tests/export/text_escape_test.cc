@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 namespace actorgraph {
 namespace {
 
@@ -55,6 +58,33 @@ TEST(TextEscape, TruncatesAtCodePoints) {
   // Never cuts inside an emoji.
   EXPECT_EQ(TruncateText("\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 2),
             "\xF0\x9F\x98\x80\xE2\x80\xA6");
+}
+
+// TruncateText sanitises and cuts in one pass; it must cut exactly where cutting the
+// sanitised text would, whatever mix of plain runs, multi-byte and ill-formed bytes.
+TEST(TextEscape, TruncatesLikeSanitizingFirst) {
+  auto expected = [](std::string_view text, std::size_t max_chars) {
+    std::string clean = SanitizeText(text);
+    std::size_t chars = 0, cut = 0;
+    for (std::size_t pos = 0; pos < clean.size(); ++pos) {
+      if ((static_cast<unsigned char>(clean[pos]) & 0xC0) == 0x80) continue;
+      if (++chars == max_chars) cut = pos;
+      if (chars > max_chars) return clean.substr(0, cut) + "\xE2\x80\xA6";
+    }
+    return clean;
+  };
+  const std::string texts[] = {
+      "",
+      "plain words only",
+      "a\tb\nc\rd",
+      "caf\xC3\xA9 na\xC3\xAFve \xF0\x9F\x98\x80 end",
+      "bad \xff\xfe bytes \xc3( and \xed\xa0\x80 cut \xe2\x82",
+      "\x01\x02ctl\xEF\xBF\xBE\xEF\xBF\xBF<&>\"'",
+  };
+  for (const std::string& text : texts) {
+    for (std::size_t max_chars = 1; max_chars <= text.size() + 2; ++max_chars)
+      EXPECT_EQ(TruncateText(text, max_chars), expected(text, max_chars)) << text << " " << max_chars;
+  }
 }
 
 }  // namespace
