@@ -347,6 +347,14 @@ struct GraphBuilder::Impl {
   };
   std::vector<Spilled> spilled;
 
+  // Within one Add: the kept relations, their ends resolved, waiting for their edges.
+  struct Pending {
+    const Relation* relation;
+    Id source, target, type;
+    std::uint64_t hash;  // EdgeHash of the edge key
+  };
+  std::vector<Pending> pending;
+
   bool Keeps(const Relation& relation) const;
   Id Note(const ActorRef& actor);
   EdgeTally& FindEdge(Id source, Id target, Id relation, bool negated, Id* index);
@@ -548,6 +556,11 @@ void GraphBuilder::Add(const DocumentExtraction& extraction) {
     ++impl.actors[actor].mentions;
     named.push_back(actor);
   }
+  // Three passes, so the cache misses of the edge table overlap: the first resolves each
+  // relation's edge key and prefetches its slot, the second reads the slots and prefetches
+  // the tallies they name, the third folds the relations in. On a big corpus the table is
+  // far larger than the cache, and a lookup at a time waited for two misses in a row.
+  impl.pending.clear();
   for (const Relation& relation : extraction.relations) {
     if (relation.source.name.empty() || relation.target.name.empty()) continue;
     Id source = impl.Note(relation.source);
@@ -558,9 +571,23 @@ void GraphBuilder::Add(const DocumentExtraction& extraction) {
     if (source == target) continue;  // an actor acting on itself says nothing
     if (relation.symmetric && impl.actor_names[target] < impl.actor_names[source])
       std::swap(source, target);
+    Id type = impl.names.Intern(relation.type);
+    std::uint64_t hash = EdgeHash(source, target, type, relation.negated);
+    if (!impl.edge_slots.empty())
+      __builtin_prefetch(&impl.edge_slots[hash & (impl.edge_slots.size() - 1)]);
+    impl.pending.push_back(Impl::Pending{&relation, source, target, type, hash});
+  }
+  if (!impl.edge_slots.empty()) {
+    const std::size_t mask = impl.edge_slots.size() - 1;
+    for (const Impl::Pending& p : impl.pending) {
+      Id e = impl.edge_slots[p.hash & mask];
+      if (e != kNone) __builtin_prefetch(&impl.edges[e]);
+    }
+  }
+  for (const Impl::Pending& p : impl.pending) {
+    const Relation& relation = *p.relation;
     Id index = 0;
-    EdgeTally& edge = impl.FindEdge(source, target, impl.names.Intern(relation.type),
-                                    relation.negated, &index);
+    EdgeTally& edge = impl.FindEdge(p.source, p.target, p.type, relation.negated, &index);
     if (!relation.family.empty()) {
       Id family = impl.names.Intern(relation.family);
       if (edge.family == kNone || impl.names[family] < impl.names[edge.family])
@@ -593,6 +620,7 @@ ActorGraph GraphBuilder::Build() {
   if (!options.focus.empty() && options.depth < 0)
     throw Error("the depth of a focus must be 0 or more, not " + std::to_string(options.depth));
   std::vector<Id>().swap(impl.edge_slots);
+  std::vector<Impl::Pending>().swap(impl.pending);
   impl.spilled.clear();
   ReturnFreedMemory();  // what extraction freed, before Build allocates
 
