@@ -362,7 +362,8 @@ struct GraphBuilder::Impl {
   int CompareHead(const Candidate& a, const Candidate& b) const;
   const SpillRef* FindSpilled(const Candidate& item, const std::string& text) const;
   SpillRef Spill(const Candidate& item, const std::string& text);
-  void AddEvidence(EdgeTally& edge, const Relation& relation);
+  // `date` and `doc` are relation.date and relation.evidence.doc, interned (kNone: no date).
+  void AddEvidence(EdgeTally& edge, const Relation& relation, Id date, Id doc);
   std::string_view TextOf(const Candidate& candidate, std::string& record) const;
   void MergeEvidence(EdgeTally& into, EdgeTally& from);
 };
@@ -480,11 +481,10 @@ SpillRef GraphBuilder::Impl::Spill(const Candidate& item, const std::string& tex
 
 // Keeps the first max_evidence_per_edge sentences by (date, doc, sentence, text),
 // undated last, each sentence (date, doc, sentence) once: the one with the smallest text.
-void GraphBuilder::Impl::AddEvidence(EdgeTally& edge, const Relation& relation) {
+void GraphBuilder::Impl::AddEvidence(EdgeTally& edge, const Relation& relation, Id date, Id doc) {
   const std::size_t cap = options.max_evidence_per_edge;
   if (cap == 0) return;
-  Candidate item{relation.date.empty() ? kNone : dates.Intern(relation.date),
-                 docs.Intern(relation.evidence.doc), relation.evidence.sentence, SpillRef{}};
+  Candidate item{date, doc, relation.evidence.sentence, SpillRef{}};
   if (item.doc >= added.size()) added.resize(item.doc + 1, false);
   const std::string& text = relation.evidence.sentence_text;
   auto& kept = edge.evidence;
@@ -596,13 +596,20 @@ void GraphBuilder::Add(const DocumentExtraction& extraction) {
     edge.symmetric = edge.symmetric || relation.symmetric;
     ++edge.weight;
     ++(relation.modality == Modality::kPlanned ? edge.planned : edge.asserted);
-    if (!relation.date.empty()) {
-      Id date = impl.dates.Intern(relation.date);
+    // Each string interned once per relation; the evidence is nearly always from the
+    // document itself.
+    const Id date = relation.date.empty() ? kNone : impl.dates.Intern(relation.date);
+    if (date != kNone) {
       auto at = std::lower_bound(edge.dates.begin(), edge.dates.end(), date);
       if (at == edge.dates.end() || *at != date) edge.dates.Insert(at - edge.dates.begin(), date);
     }
     impl.CountArticle(edge.last_doc, edge.articles, index, doc);
-    impl.AddEvidence(edge, relation);
+    if (impl.options.max_evidence_per_edge > 0) {
+      Id evidence_doc = relation.evidence.doc == extraction.doc
+                            ? doc
+                            : impl.docs.Intern(relation.evidence.doc);
+      impl.AddEvidence(edge, relation, date, evidence_doc);
+    }
   }
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
