@@ -36,8 +36,8 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) : liter
       if (lower >= 'a' && lower <= 'z') class_of_[lower - 'a' + 'A'] = class_of_[lower];
     }
   }
-  s_class_ = class_of_['s'];
-  k_class_ = class_of_['k'];
+  s_class_ = class_of_[static_cast<unsigned char>('s')];
+  k_class_ = class_of_[static_cast<unsigned char>('k')];
   if (s_class_) class_of_[kLongSLead] = kFoldLead;
   if (k_class_) class_of_[kKelvinLead] = kFoldLead;
 
