@@ -72,10 +72,6 @@ void PhraseMatcher::AppendPhrasesAt(std::string_view text, std::size_t pos, std:
   }
 }
 
-bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const {
-  return pos < text.size() && LongestAt(text, pos, WordEnd(text, pos), found);
-}
-
 bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, std::size_t word_end,
                               Occurrence* found) const {
   const std::vector<int>* candidates = CandidatesAt(text, pos, word_end);
@@ -113,16 +109,17 @@ std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view t
   for (std::size_t i = 0; i < text.size();) {
     // A phrase that starts with a word byte starts a word; one that starts with another
     // byte may start anywhere.
-    bool word_start = IsWordByte(text[i]);
+    const bool word_start = IsWordByte(text[i]);
+    const std::size_t word_end = word_start ? WordEnd(text, i) : i;
     if (word_start && i > 0 && IsWordByte(text[i - 1])) {
-      i = WordEnd(text, i);
+      i = word_end;
       continue;
     }
-    if (LongestAt(text, i, &occurrence)) {
+    if (LongestAt(text, i, word_end, &occurrence)) {
       found.push_back(occurrence);
       i = occurrence.end;
     } else {
-      i = word_start ? WordEnd(text, i) : i + 1;
+      i = word_start ? word_end : i + 1;
     }
   }
   return found;

@@ -53,15 +53,13 @@ class PhraseMatcher {
     }
   }
 
-  // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.
-  bool LongestAt(std::string_view text, std::size_t pos, Occurrence* found) const;
-
  private:
   // The phrases filed under the first word of the text at `pos`, longest first; null if
   // none. `word_end` is the end of the word at `pos`, if `pos` starts one.
   const std::vector<int>* CandidatesAt(std::string_view text, std::size_t pos, std::size_t word_end) const;
   void AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
                        std::vector<Occurrence>* out) const;
+  // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.
   bool LongestAt(std::string_view text, std::size_t pos, std::size_t word_end, Occurrence* found) const;
   bool any_starts_with_other_byte_ = false;
 

@@ -67,10 +67,22 @@ TEST(PhraseMatcher, PhrasesAtListsEveryPrefixLongestFirst) {
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].phrase, 1);  // ends inside "Ministers": listed all the same
   EXPECT_EQ(found[1].phrase, 0);
-  PhraseMatcher::Occurrence longest;
-  ASSERT_TRUE(matcher.LongestAt("Foreign Ministers", 0, &longest));
-  EXPECT_EQ(longest.phrase, 0);
-  EXPECT_FALSE(matcher.LongestAt("Foreign Ministers", 8, &longest));
+  found.clear();
+  matcher.PhrasesAt("Foreign Ministers", Word{0, 7}, &found);  // the same, given the word
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].phrase, 1);
+}
+
+// The actor finder's path: the words split once, then looked up.
+TEST(PhraseMatcher, FindAllGivenTheWordsFindsTheSame) {
+  PhraseMatcher matcher({"United Nations", "United Nations Security Council", "Xi", "Xi'an", "Mali"});
+  for (std::string_view text : {"The United Nations Security Council met in Xi'an; Xi's Mali.", "Somalia, Mali", ""}) {
+    std::vector<std::string> by_words;
+    for (const PhraseMatcher::Occurrence& o : matcher.FindAll(text, SplitWords(text))) {
+      by_words.push_back(std::string(text.substr(o.begin, o.end - o.begin)) + ":" + std::to_string(o.phrase));
+    }
+    EXPECT_EQ(by_words, Found(matcher, text)) << text;
+  }
 }
 
 TEST(PhraseMatcher, EmptyListAndEmptyText) {
