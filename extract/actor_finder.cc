@@ -53,8 +53,6 @@ void ForEachWord(const std::vector<Word>& words, std::size_t from, std::size_t t
   }
 }
 
-bool IsUpper(char c) { return IsAsciiUpper(c); }
-
 // An alternation of `phrases` for a leftmost-longest pattern, where their order does not
 // change what matches: sorted alphabetically, so RE2 factors the common prefixes of
 // adjacent alternatives into a trie, which keeps every DFA state small.
@@ -282,10 +280,10 @@ std::string_view ActorFinder::Impl::NameAfterComplement(std::string_view text, s
   std::size_t start = pos + (rest.starts_with(" for ") ? 5 : 4);
   std::vector<std::size_t> word_starts;
   std::size_t i = start;
-  while (i < limit && IsUpper(text[i])) {
+  while (i < limit && IsAsciiUpper(text[i])) {
     word_starts.push_back(i);
     while (i < limit && IsWordByte(text[i])) ++i;
-    if (i + 1 < limit && text[i] == ' ' && IsUpper(text[i + 1])) ++i;
+    if (i + 1 < limit && text[i] == ' ' && IsAsciiUpper(text[i + 1])) ++i;
     else break;
   }
   if (word_starts.size() < 3) return {};
@@ -542,7 +540,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
             // A single capitalised word after a title: a surname named before.
             std::size_t end = after;
             while (end < se && IsWordByte(text[end])) ++end;
-            if (end > after && IsUpper(text[after])) {
+            if (end > after && IsAsciiUpper(text[after])) {
               int known = state.PersonByWord(text.substr(after, end - after));
               if (known >= 0) {
                 actor = known;
@@ -674,7 +672,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           // "National Security Council" is not the UN's "Security Council": a body's
           // name that continues a run of capitalised words belongs to another body.
           std::string_view before = WordBefore(text, sb, hit.begin);
-          bool continues = !before.empty() && IsUpper(before.front()) &&
+          bool continues = !before.empty() && IsAsciiUpper(before.front()) &&
                            hit.begin == (before.data() - text.data()) + before.size() + 1 &&
                            !impl.IsOrganisationWord(before) && !Overlaps(mentions, hit.begin - 1 - before.size(), hit.begin) &&
                            !std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.end + 1 == hit.begin; });
@@ -709,7 +707,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         // The name must start its run of capitalised words: in "for International
         // Cooperation Daleep Singh warned" no three of them are surely a name.
         std::string_view previous = WordBefore(text, sb, begin);
-        if (!previous.empty() && IsUpper(previous.front()) && begin - (previous.data() - text.data()) ==
+        if (!previous.empty() && IsAsciiUpper(previous.front()) && begin - (previous.data() - text.data()) ==
                                                                   previous.size() + 1 &&
             !impl.IsOrganisationWord(previous)) {
           pos = begin + 1;
@@ -733,14 +731,14 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         for (++k; k < se && IsWordByte(text[k]); ++k) {
         }
       }
-      if (k > j && IsUpper(text[i]) && !Overlaps(mentions, i, k)) {
+      if (k > j && IsAsciiUpper(text[i]) && !Overlaps(mentions, i, k)) {
         int actor = state.PersonByWord(text.substr(i, k - i));
         if (actor >= 0) {
           mentions.push_back({i, k, actor, MentionRole::kPerson});
           return k;
         }
       }
-      if (IsUpper(text[i]) && !Overlaps(mentions, i, j)) {
+      if (IsAsciiUpper(text[i]) && !Overlaps(mentions, i, j)) {
         int actor = state.PersonByWord(text.substr(i, j - i));
         if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
       }
