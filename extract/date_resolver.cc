@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "extract/word_bytes.h"
+
 namespace actorgraph {
 namespace {
 
@@ -98,7 +100,6 @@ bool IsAsciiLetter(char c) { return BitsOf(c) & kLetterBit; }
 bool IsDigit(char c) { return BitsOf(c) & kDigitBit; }
 // A letter's five bits in WordKey.
 std::uint64_t LetterCode(char c) { return static_cast<std::uint64_t>((c | 0x20) - 'a' + 1); }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Letters and digits form separate runs ("24th" is "24" "th"); any other byte is a token
 // of its own, except that a UTF-8 sequence stays whole and NBSP counts as a space.
@@ -145,14 +146,6 @@ std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> tokens;
   Tokenize(s, &tokens);
   return tokens;
-}
-
-bool EqualsLower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (Lower(text[i]) != lower[i]) return false;
-  }
-  return true;
 }
 
 // A lower-case word that tokens are compared with, as its WordKey worked out at compile
@@ -349,7 +342,7 @@ bool IsDaySeparator(const Token* t) {
 void ConsumeIsoTime(Cursor& c) {
   const Token* t = c.Peek();
   const Token* hour = c.Peek(1);
-  if (t == nullptr || hour == nullptr || t->space_before || !EqualsLower(t->text, "t") ||
+  if (t == nullptr || hour == nullptr || t->space_before || !EqualsIgnoringAsciiCase(t->text, "t") ||
       hour->kind != Token::Kind::kNumber || hour->space_before) {
     return;
   }
@@ -360,7 +353,7 @@ void ConsumeIsoTime(Cursor& c) {
         next->kind == Token::Kind::kNumber ||
         (next->kind == Token::Kind::kPunct &&
          (next->text == ":" || next->text == "." || next->text == "+" || next->text == "-")) ||
-        (next->kind == Token::Kind::kWord && EqualsLower(next->text, "z"));
+        (next->kind == Token::Kind::kWord && EqualsIgnoringAsciiCase(next->text, "z"));
     if (!time_char) break;
     c.Advance();
   }
@@ -574,9 +567,9 @@ std::optional<Expression> MatchExpressionAt(const std::vector<Token>& tokens, st
     if (unit != nullptr && unit->kind == Token::Kind::kWord && ago.NextIsWord("ago", 1)) {
       std::string_view u = unit->text;
       auto unit_is = [&](std::string_view lower) {
-        return EqualsLower(u, lower) ||
-               (u.size() == lower.size() + 1 && EqualsLower(u.substr(0, lower.size()), lower) &&
-                Lower(u.back()) == 's');
+        return EqualsIgnoringAsciiCase(u, lower) ||
+               (u.size() == lower.size() + 1 && EqualsIgnoringAsciiCase(u.substr(0, lower.size()), lower) &&
+                AsciiLower(u.back()) == 's');
       };
       c = Cursor(tokens, ago.pos() + 2);
       if (unit_is("day")) return done(Expression::Kind::kDays, -n);

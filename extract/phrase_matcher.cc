@@ -8,8 +8,6 @@
 namespace actorgraph {
 namespace {
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || IsAsciiUpper(c); }
-
 }  // namespace
 
 bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {

@@ -10,8 +10,6 @@
 namespace actorgraph {
 namespace {
 
-bool IsAsciiLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
-
 // RE2's \w: [0-9A-Za-z_], ASCII only also in UTF-8 mode.
 bool IsRegexWordChar(char c) { return c == '_' || (IsWordByte(c) && static_cast<unsigned char>(c) < 0x80); }
 
@@ -79,7 +77,7 @@ ReportedNameMatcher::Outcome ReportedNameMatcher::MatchAsciiAt(std::string_view 
     if (static_cast<unsigned char>(text[p]) >= 0x80) return Outcome::kAskTheRegex;
     if (!IsAsciiUpper(text[p])) break;
     std::size_t q = p + 1;
-    while (q < to && IsAsciiLowerLetter(text[q])) ++q;
+    while (q < to && IsAsciiLower(text[q])) ++q;
     if (q < to && static_cast<unsigned char>(text[q]) >= 0x80) return Outcome::kAskTheRegex;
     if (q == p + 1 || q >= to || text[q] != ' ') break;
     word_ends[words++] = q;

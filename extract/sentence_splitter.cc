@@ -21,16 +21,14 @@
 #include <iterator>
 #include <string_view>
 
+#include "extract/word_bytes.h"
+
 namespace actorgraph {
 namespace {
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return IsLower(c) || IsUpper(c); }
 bool IsStop(char c) { return c == '.' || c == '?' || c == '!'; }
 bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
@@ -101,7 +99,7 @@ enum class Abbreviation {
 // `word` is the token before a single '.', without that '.' and without opening quotes
 // or brackets: "U.S", "Mr", "S", "2024".
 Abbreviation Classify(std::string_view word) {
-  if (word.size() == 1 && IsLetter(word[0])) return Abbreviation::kInitial;
+  if (word.size() == 1 && IsAsciiLetter(word[0])) return Abbreviation::kInitial;
   if (OneOf(word, kNeverFinal)) return Abbreviation::kNeverFinal;
   if (OneOf(word, kBeforeNumber)) return Abbreviation::kBeforeNumber;
   if (OneOf(word, kSuffixes)) return Abbreviation::kSuffix;
@@ -113,7 +111,7 @@ Abbreviation Classify(std::string_view word) {
       if (group == 0) return Abbreviation::kNone;
       has_dot = true;
       group = 0;
-    } else if (IsLetter(c) && group < 3) {
+    } else if (IsAsciiLetter(c) && group < 3) {
       ++group;
     } else {
       return Abbreviation::kNone;
@@ -171,7 +169,7 @@ class Splitter {
     if (next == text_.size()) return true;
     std::size_t word = next;
     while (word < text_.size() && IsOpener(text_[word])) ++word;
-    if (word < text_.size() && IsLower(text_[word])) return false;
+    if (word < text_.size() && IsAsciiLower(text_[word])) return false;
     // Anything but a single bare '.' ("?", "!", "...", '."') ends the sentence.
     if (end != stop + 1 || text_[stop] != '.') return true;
 
@@ -181,12 +179,12 @@ class Splitter {
     const std::string_view before = text_.substr(begin, stop - begin);
     // "1." or "12." opening a line or sentence numbers a list item.
     if (!before.empty() && before.size() <= 2 &&
-        std::all_of(before.begin(), before.end(), IsDigit)) {
+        std::all_of(before.begin(), before.end(), IsAsciiDigit)) {
       std::size_t first = begin;
       while (first > start && IsSpace(text_[first - 1])) --first;
       if (first == start) return false;
     }
-    const bool before_number = word < text_.size() && IsDigit(text_[word]);
+    const bool before_number = word < text_.size() && IsAsciiDigit(text_[word]);
     switch (Classify(before)) {
       case Abbreviation::kNone:
         return true;
@@ -204,7 +202,7 @@ class Splitter {
   // The run of ASCII letters at `pos`.
   std::string_view WordAt(std::size_t pos) const {
     std::size_t end = pos;
-    while (end < text_.size() && IsLetter(text_[end])) ++end;
+    while (end < text_.size() && IsAsciiLetter(text_[end])) ++end;
     return text_.substr(pos, end - pos);
   }
 
@@ -222,11 +220,11 @@ class Splitter {
     // The prose goes on in the next line.
     std::size_t word = next;
     while (word < text_.size() && IsOpener(text_[word])) ++word;
-    if (word < text_.size() && IsLower(text_[word])) return false;
+    if (word < text_.size() && IsAsciiLower(text_[word])) return false;
     const char end_char = text_[last - 1];
     if (end_char == ',' || end_char == ';') return false;
     std::size_t word_begin = last;
-    while (word_begin > start && IsLetter(text_[word_begin - 1])) --word_begin;
+    while (word_begin > start && IsAsciiLetter(text_[word_begin - 1])) --word_begin;
     return !OneOf(text_.substr(word_begin, last - word_begin), kContinuingWords);
   }
 

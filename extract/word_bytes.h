@@ -27,6 +27,9 @@ inline constexpr std::array<bool, 256> kWordByte = MakeWordByteTable();
 inline bool IsWordByte(char c) { return word_bytes_internal::kWordByte[static_cast<unsigned char>(c)]; }
 
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
