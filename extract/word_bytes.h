@@ -1,6 +1,7 @@
-// What counts as a word byte in prepared text, and ASCII case folding, without the
-// locale lookups of <cctype>: the actor finder asks these questions of every byte of
-// every article, and `std::isalnum` through the C locale cost a tenth of its time.
+// The bytes and words of prepared text as the extractor sees them: what counts as a word
+// byte, ASCII letter classes and case folding (without the locale lookups of <cctype>:
+// the actor finder asks these questions of every byte of every article, and
+// `std::isalnum` through the C locale cost a tenth of its time), and the words of a text.
 #ifndef ACTORGRAPH_EXTRACT_WORD_BYTES_H_
 #define ACTORGRAPH_EXTRACT_WORD_BYTES_H_
 
