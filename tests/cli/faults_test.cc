@@ -529,6 +529,19 @@ TEST(Faults, OutputUnderARegularFileIsAnErrorNamingIt) {
   EXPECT_EQ(Snapshot(dir.path()).size(), 2u);  // "good" and "plain-file": nothing was added
 }
 
+// Evidence sentences go to a temporary file in $TMPDIR while the graph is built
+// (graph/spill_file.h). A $TMPDIR that cannot hold one stops the run with one line that
+// names it, and leaves no output behind.
+TEST(Faults, UnusableTmpdirIsAnErrorNamingIt) {
+  TempDir dir;
+  std::string good = dir.Write("good/article.txt", kGoodArticle);
+  std::string missing = (dir.path() / "no-such-folder").string();
+  CommandResult build =
+      RunCommand("TMPDIR=" + Q(missing) + " " + ShellQuote(kBinary) + " build -q " + Q(good) + " -o " + Q(dir.path() / "out"));
+  ExpectError(build, missing + ": cannot create a temporary file for evidence: No such file or directory");
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+}
+
 bool IsCharacterDevice(const char* path) {
   struct stat st = {};
   return ::lstat(path, &st) == 0 && S_ISCHR(st.st_mode);
