@@ -39,11 +39,9 @@ std::size_t WordAt(std::string_view text, std::size_t pos, std::size_t limit, st
 // ASCII digits, \x02.
 std::size_t ItemAt(std::string_view text, std::size_t pos, std::size_t limit, std::string_view letters) {
   if (pos == kNone || pos + 3 >= limit || text[pos] != kPlaceholderOpen) return kNone;
-  char role = text[pos + 1];
-  if (role >= 'a' && role <= 'z') role = static_cast<char>(role - 'a' + 'A');
-  if (letters.find(role) == std::string_view::npos) return kNone;
+  if (letters.find(AsciiUpper(text[pos + 1])) == std::string_view::npos) return kNone;
   std::size_t q = pos + 2;
-  while (q < limit && text[q] >= '0' && text[q] <= '9') ++q;
+  while (q < limit && IsAsciiDigit(text[q])) ++q;
   if (q == pos + 2 || q >= limit || text[q] != kPlaceholderClose) return kNone;
   return q + 1;
 }

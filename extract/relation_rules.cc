@@ -32,6 +32,7 @@
 #include "extract/error.h"
 #include "extract/literal_scanner.h"
 #include "extract/placeholder_list.h"
+#include "extract/word_bytes.h"
 
 namespace actorgraph {
 namespace {
@@ -460,14 +461,12 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   starts->clear();
   for (std::size_t q = begin; q < end; ++q) {
     if (text[q] != kOpen) continue;
-    char role = q + 1 < text.size() ? static_cast<char>(std::toupper(static_cast<unsigned char>(text[q + 1]))) : 0;
+    char role = q + 1 < text.size() ? AsciiUpper(text[q + 1]) : 0;
     for (std::string_view before : {"either ", "both "}) {
       if (q - begin < before.size()) continue;
-      bool same = true;
-      for (std::size_t k = 0; k < before.size() && same; ++k) {
-        same = std::tolower(static_cast<unsigned char>(text[q - before.size() + k])) == before[k];
+      if (EqualsIgnoringAsciiCase(std::string_view(text.data() + q - before.size(), before.size()), before)) {
+        starts->push_back({q - before.size(), role});
       }
-      if (same) starts->push_back({q - before.size(), role});
     }
     starts->push_back({q, role});
   }

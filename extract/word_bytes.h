@@ -33,6 +33,7 @@ inline bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char AsciiUpper(char c) { return IsAsciiLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Whether `text` equals `lower` (all lowercase) ignoring ASCII case.
 inline bool EqualsIgnoringAsciiCase(std::string_view text, std::string_view lower) {
