@@ -9,6 +9,8 @@
 //    edges were added as sorted pairs), path counts as std::size_t, dependencies
 //    accumulated in reverse search order, each source's dependencies added to the
 //    centralities in source order, then halved and scaled by relative_betweenness.
+//    The search runs level by level and tests a hub's neighbours 64 at a time against a
+//    bitset of the level (BrandesPass): same visits in the same order, fewer branches.
 //    Sources are independent, so with several threads each computes the dependencies of
 //    a block of sources and the sums still happen in source order: the doubles do not
 //    depend on the thread count.
@@ -22,6 +24,7 @@
 #include "graph/graph_analytics.h"
 
 #include <algorithm>
+#include <bit>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/visitors.hpp>
@@ -91,66 +94,211 @@ void ComputeDegrees(std::vector<ActorNode>& nodes, const std::vector<RelationEdg
   }
 }
 
+// The rows of the simple graph's high-degree vertices as bitsets over all vertices. In a
+// dense graph most of a hub's neighbours are on neither the next nor the previous level
+// of a search, and testing them one by one costs a mispredicted branch each; one AND of
+// 64 bits at a time with a level's bitset finds the ones that are. Rows with fewer than
+// kMinDegreePerWord neighbours per word of bitset stay lists: for them the list is
+// cheaper.
+class DenseRows {
+ public:
+  explicit DenseRows(const Adjacency& adjacency) {
+    const std::size_t n = adjacency.first.size() - 1;
+    words_ = (n + 63) / 64;
+    row_of_.assign(n, kNoRow);
+    for (std::size_t v = 0; v < n; ++v) {
+      if (adjacency.first[v + 1] - adjacency.first[v] < kMinDegreePerWord * words_) continue;
+      row_of_[v] = static_cast<std::uint32_t>(bits_.size() / words_);
+      bits_.resize(bits_.size() + words_, 0);
+      std::uint64_t* row = &bits_[bits_.size() - words_];
+      for (std::uint32_t i = adjacency.first[v]; i < adjacency.first[v + 1]; ++i)
+        row[adjacency.neighbours[i] / 64] |= std::uint64_t{1} << (adjacency.neighbours[i] % 64);
+    }
+  }
+
+  bool any() const { return !bits_.empty(); }
+  std::size_t words() const { return words_; }
+  // v's neighbours as a bitset of words() words, or null if v's row is a list.
+  const std::uint64_t* Row(std::uint32_t v) const {
+    return row_of_[v] == kNoRow ? nullptr : &bits_[static_cast<std::size_t>(row_of_[v]) * words_];
+  }
+
+ private:
+  static constexpr std::uint32_t kNoRow = static_cast<std::uint32_t>(-1);
+  static constexpr std::size_t kMinDegreePerWord = 2;
+  std::size_t words_ = 0;
+  std::vector<std::uint32_t> row_of_;
+  std::vector<std::uint64_t> bits_;
+};
+
+// Calls visit(v), ascending, for each v set in both bitsets of `words` words.
+template <typename Visit>
+void ForEachCommonBit(const std::uint64_t* a, const std::uint64_t* b, std::size_t words,
+                      Visit visit) {
+  for (std::size_t k = 0; k < words; ++k) {
+    for (std::uint64_t word = a[k] & b[k]; word != 0; word &= word - 1)
+      visit(static_cast<std::uint32_t>(k * 64 + std::countr_zero(word)));
+  }
+}
+
+// A set of vertices as a bitset, emptied member by member: a search clears it once per
+// level, and a sparse graph may have as many levels as vertices.
+class VertexBits {
+ public:
+  explicit VertexBits(std::size_t words) : bits_(words, 0) {}
+  const std::uint64_t* data() const { return bits_.data(); }
+  void Add(std::uint32_t v) { bits_[v / 64] |= std::uint64_t{1} << (v % 64); }
+  void Remove(std::uint32_t v) { bits_[v / 64] &= ~(std::uint64_t{1} << (v % 64)); }
+  void AddAll(const std::uint32_t* begin, const std::uint32_t* end) {
+    for (; begin != end; ++begin) Add(*begin);
+  }
+  void RemoveAll(const std::uint32_t* begin, const std::uint32_t* end) {
+    for (; begin != end; ++begin) Remove(*begin);
+  }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+};
+
 // One source's pass of Brandes' algorithm: fills dependency[v] for every v (0 where
 // unreached). The scratch vectors are reused across sources.
+//
+// The search goes level by level. Each vertex v of level d hands its path count to its
+// neighbours on level d + 1, discovering the unreached ones in ascending order: the
+// queue order of Boost's search, whose path counts are these sums (of integers, so
+// in any order). A dense row finds its unreached neighbours and those on level d + 1
+// with one AND per word; a list row tests each neighbour's distance.
 class BrandesPass {
  public:
-  explicit BrandesPass(const Adjacency& adjacency)
+  BrandesPass(const Adjacency& adjacency, const DenseRows& dense)
       : adjacency_(adjacency),
+        dense_(dense),
         distance_(adjacency.first.size() - 1, -1),
-        paths_(adjacency.first.size() - 1, 0) {
+        paths_(adjacency.first.size() - 1, 0),
+        reached_(dense.words()),
+        level_(dense.words()) {
     order_.reserve(distance_.size());
   }
 
   // REQUIRES: dependency.size() == node count.
   void Run(std::uint32_t source, double* dependency) {
-    const std::uint32_t* first = adjacency_.first.data();
-    const std::uint32_t* neighbours = adjacency_.neighbours.data();
-    for (std::uint32_t v : order_) {  // reset what the previous source touched
-      distance_[v] = -1;
-      paths_[v] = 0;
-    }
-    order_.clear();
+    Reset();
     std::fill(dependency, dependency + distance_.size(), 0.0);
     distance_[source] = 0;
     paths_[source] = 1;
     order_.push_back(source);
-    for (std::size_t head = 0; head < order_.size(); ++head) {
-      std::uint32_t v = order_[head];
-      int next = distance_[v] + 1;
-      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
-        std::uint32_t w = neighbours[i];
-        if (distance_[w] < 0) {
+    if (dense_.any()) reached_.Add(source);
+    level_starts_.push_back(0);
+    for (std::size_t begin = 0; begin < order_.size();) {
+      const std::size_t end = order_.size();
+      level_starts_.push_back(end);
+      const int next = distance_[order_[begin]] + 1;
+      // level_ gathers level `next` as it is discovered.
+      for (std::size_t i = begin; i < end; ++i) HandOnPaths(order_[i], next);
+      if (dense_.any()) level_.RemoveAll(order_.data() + end, order_.data() + order_.size());
+      begin = end;
+    }
+    // Each w hands its dependency to its predecessors (its neighbours one level up), in
+    // reverse search order; the predecessors of one w are distinct, so the order among
+    // them does not change any sum. The source (level 0) has no predecessors.
+    for (std::size_t d = level_starts_.size() - 2; d > 0; --d) {
+      if (dense_.any()) SetLevelBits(d - 1);
+      for (std::size_t k = level_starts_[d + 1]; k-- > level_starts_[d];)
+        HandOnDependency(order_[k], dependency);
+    }
+    if (dense_.any()) ClearLevelBits();
+  }
+
+ private:
+  void Reset() {
+    for (std::uint32_t v : order_) {  // what the previous source touched
+      distance_[v] = -1;
+      paths_[v] = 0;
+    }
+    if (dense_.any()) reached_.RemoveAll(order_.data(), order_.data() + order_.size());
+    order_.clear();
+    level_starts_.clear();
+  }
+
+  // level_ becomes the members of level d, for the backward pass.
+  void SetLevelBits(std::size_t d) {
+    ClearLevelBits();
+    level_members_ = {level_starts_[d], level_starts_[d + 1]};
+    level_.AddAll(order_.data() + level_members_.first, order_.data() + level_members_.second);
+  }
+  void ClearLevelBits() {
+    level_.RemoveAll(order_.data() + level_members_.first, order_.data() + level_members_.second);
+    level_members_ = {0, 0};
+  }
+
+  // v, on level next - 1, discovers its unreached neighbours and adds its path count to
+  // each neighbour on level `next`. level_ holds level `next` as discovered so far.
+  void HandOnPaths(std::uint32_t v, int next) {
+    if (const std::uint64_t* row = dense_.Row(v)) {
+      const std::uint64_t* reached = reached_.data();
+      for (std::size_t k = 0; k < dense_.words(); ++k) {
+        for (std::uint64_t fresh = row[k] & ~reached[k]; fresh != 0; fresh &= fresh - 1) {
+          std::uint32_t w = static_cast<std::uint32_t>(k * 64 + std::countr_zero(fresh));
           distance_[w] = next;
-          paths_[w] = paths_[v];
           order_.push_back(w);
-        } else if (distance_[w] == next) {
-          paths_[w] += paths_[v];
+          reached_.Add(w);
+          level_.Add(w);
         }
       }
+      ForEachCommonBit(row, level_.data(), dense_.words(),
+                       [&](std::uint32_t w) { paths_[w] += paths_[v]; });
+      return;
     }
-    // Each w hands its dependency to its predecessors; the predecessors of one w are
-    // distinct, so the order among them does not change any sum.
-    for (std::size_t k = order_.size(); k-- > 0;) {
-      std::uint32_t w = order_[k];
-      int previous = distance_[w] - 1;
-      double share = 1.0 + dependency[w];
-      double paths_w = static_cast<double>(paths_[w]);
-      for (std::uint32_t i = first[w]; i < first[w + 1]; ++i) {
-        std::uint32_t v = neighbours[i];
-        if (distance_[v] != previous) continue;
-        double factor = static_cast<double>(paths_[v]) / paths_w;
-        factor *= share;
-        dependency[v] = dependency[v] + factor;
+    const std::uint32_t* first = adjacency_.first.data();
+    const std::uint32_t* neighbours = adjacency_.neighbours.data();
+    for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
+      std::uint32_t w = neighbours[i];
+      if (distance_[w] < 0) {
+        distance_[w] = next;
+        paths_[w] = paths_[v];
+        order_.push_back(w);
+        if (dense_.any()) {
+          reached_.Add(w);
+          level_.Add(w);
+        }
+      } else if (distance_[w] == next) {
+        paths_[w] += paths_[v];
       }
     }
   }
 
- private:
+  // w hands its dependency to its neighbours one level up. level_ holds that level when
+  // w's row is dense.
+  void HandOnDependency(std::uint32_t w, double* dependency) {
+    const double share = 1.0 + dependency[w];
+    const double paths_w = static_cast<double>(paths_[w]);
+    auto hand_to = [&](std::uint32_t v) {
+      double factor = static_cast<double>(paths_[v]) / paths_w;
+      factor *= share;
+      dependency[v] = dependency[v] + factor;
+    };
+    if (const std::uint64_t* row = dense_.Row(w)) {
+      ForEachCommonBit(row, level_.data(), dense_.words(), hand_to);
+      return;
+    }
+    const int previous = distance_[w] - 1;
+    for (std::uint32_t i = adjacency_.first[w]; i < adjacency_.first[w + 1]; ++i) {
+      std::uint32_t v = adjacency_.neighbours[i];
+      if (distance_[v] == previous) hand_to(v);
+    }
+  }
+
   const Adjacency& adjacency_;
+  const DenseRows& dense_;
   std::vector<int> distance_;
   std::vector<std::size_t> paths_;  // Boost's degree_size_type: wraps like it on overflow
   std::vector<std::uint32_t> order_;
+  // order_[level_starts_[d] .. level_starts_[d + 1]) is level d of the search.
+  std::vector<std::size_t> level_starts_;
+  // Kept only when some row is dense.
+  VertexBits reached_;
+  VertexBits level_;
+  std::pair<std::size_t, std::size_t> level_members_{0, 0};  // the range of order_ in level_
 };
 
 void ComputeBetweenness(std::vector<ActorNode>& nodes, const Adjacency& adjacency,
@@ -166,8 +314,9 @@ void ComputeBetweenness(std::vector<ActorNode>& nodes, const Adjacency& adjacenc
         std::clamp<std::size_t>(threads > 0 ? threads : 1, 1, std::max<std::size_t>(1, n / 64));
     const std::size_t block = workers == 1 ? 1 : 16 * workers;
     std::vector<double> dependencies(block * n);
+    const DenseRows dense(adjacency);
     std::vector<BrandesPass> passes;
-    for (std::size_t t = 0; t < workers; ++t) passes.emplace_back(adjacency);
+    for (std::size_t t = 0; t < workers; ++t) passes.emplace_back(adjacency, dense);
     for (std::size_t begin = 0; begin < n; begin += block) {
       std::size_t end = std::min(n, begin + block);
       auto work = [&](std::size_t t) {

@@ -183,18 +183,28 @@ TEST(GraphAnalytics, SameDoublesAsBoostForAnyThreadCount) {
   std::mt19937 random(7);
   for (int round = 0; round < 40; ++round) {
     // Sparse and dense, connected and not, with parallel and symmetric edges: graphs
-    // where many shortest paths tie, so the order of every addition shows.
+    // where many shortest paths tie, so the order of every addition shows. Every fourth
+    // graph is dense enough for hubs' rows to be bitsets (graph_analytics.cc); every
+    // eighth mixes such hubs with long chains.
     std::size_t n = 3 + random() % 120;
-    std::size_t m = random() % (n * (round % 4 == 0 ? 8 : 2));
+    std::size_t m = random() % (n * (round % 4 == 0 ? n / 2 : round % 4 == 1 ? 8 : 2));
+    const bool with_chain = round % 8 == 4;
+    const std::size_t random_part = with_chain ? n / 2 + 1 : n;
     std::vector<RelationEdge> edges;
-    for (std::size_t i = 0; i < m; ++i) {
+    auto add = [&](std::uint32_t source, std::uint32_t target) {
       RelationEdge edge;
-      edge.source = random() % n;
-      edge.target = random() % n;
-      if (edge.source == edge.target) continue;
+      edge.source = source;
+      edge.target = target;
       edge.symmetric = random() % 2;
       edge.weight = 1 + random() % 5;
       edges.push_back(edge);
+    };
+    for (std::size_t i = 0; i < m; ++i) {
+      std::uint32_t source = random() % random_part, target = random() % random_part;
+      if (source != target) add(source, target);
+    }
+    if (with_chain) {
+      for (std::size_t v = random_part; v < n; ++v) add(v - 1, v);
     }
     std::sort(edges.begin(), edges.end(), [](const RelationEdge& a, const RelationEdge& b) {
       return std::tie(a.source, a.target) < std::tie(b.source, b.target);
