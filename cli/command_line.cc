@@ -46,7 +46,8 @@ Views (combinable):
 const char kCommonHelp[] = R"(
 Input and rules:
   --rules DIR          also load the *.actors, *.rules, *.words files of DIR
-  --threads N          extraction threads (default: the machine's cores)
+  --threads N          threads for extraction, analytics and writing (default:
+                       the machine's cores; the output is the same for any N)
   --skip-bad           skip unreadable files and broken JSONL lines, with a warning
   -q, --quiet          no progress or summary on stderr
 )";

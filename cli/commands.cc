@@ -67,6 +67,7 @@ int RunBuild(const Invocation& inv) {
     options.formats = ParseExportFormats(list);
   }
   options.layout = ParseLayout(inv.layout);
+  options.threads = ThreadCount(inv);
   ActorGraph graph = BuildGraph(inv, diagnostics);
   std::vector<std::string> written = ExportGraph(graph, options);
   if (!inv.quiet) {

@@ -4,6 +4,7 @@
 
 #include "export/graph_columns.h"
 #include "export/graph_style.h"
+#include "export/ordered_chunks.h"
 #include "export/text_escape.h"
 
 namespace actorgraph {
@@ -27,25 +28,28 @@ void WriteNodesCsv(const ActorGraph& graph, std::ostream& out) {
   }
 }
 
-void WriteEdgesCsv(const ActorGraph& graph, std::ostream& out) {
+void WriteEdgesCsv(const ActorGraph& graph, std::ostream& out, int threads) {
   out << "Source,Target,Type,Id,Label,Kind,Weight";
   for (const EdgeColumn& column : EdgeColumns())
     if (std::string_view(column.name) != "weight") out << ',' << column.name;
   out << kLineEnd;
   const auto& edges = graph.edges();
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const RelationEdge& edge = edges[i];
-    std::string label = CsvField(EdgeRelationLabel(edge));
-    out << NodeId(edge.source) << ',' << NodeId(edge.target) << ','
-        << (edge.symmetric ? "Undirected" : "Directed") << ',' << EdgeId(i) << ',' << label
-        << ',' << label;
-    // Weight comes right after Kind, in Gephi's order; the other columns follow.
-    for (const EdgeColumn& column : EdgeColumns())
-      if (std::string_view(column.name) == "weight") out << ',' << column.value(graph, i);
-    for (const EdgeColumn& column : EdgeColumns())
-      if (std::string_view(column.name) != "weight") out << ',' << CsvField(column.value(graph, i));
-    out << kLineEnd;
-  }
+  WriteInOrder(out, edges.size(), threads, [&](std::size_t begin, std::size_t end, std::string& chunk) {
+    StringAppender row(chunk);
+    for (std::size_t i = begin; i < end; ++i) {
+      const RelationEdge& edge = edges[i];
+      std::string label = CsvField(EdgeRelationLabel(edge));
+      row << NodeId(edge.source) << ',' << NodeId(edge.target) << ','
+          << (edge.symmetric ? "Undirected" : "Directed") << ',' << EdgeId(i) << ',' << label
+          << ',' << label;
+      // Weight comes right after Kind, in Gephi's order; the other columns follow.
+      for (const EdgeColumn& column : EdgeColumns())
+        if (std::string_view(column.name) == "weight") row << ',' << column.value(graph, i);
+      for (const EdgeColumn& column : EdgeColumns())
+        if (std::string_view(column.name) != "weight") row << ',' << CsvField(column.value(graph, i));
+      row << kLineEnd;
+    }
+  });
 }
 
 }  // namespace actorgraph

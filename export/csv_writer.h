@@ -21,9 +21,10 @@
 
 namespace actorgraph {
 
-// Do not check their stream: the caller (an AtomicFile) does when it commits.
+// Do not check their stream: the caller (an AtomicFile) does when it commits. The edge
+// rows are formatted on up to `threads` threads; the bytes are the same for any count.
 void WriteNodesCsv(const ActorGraph& graph, std::ostream& out);
-void WriteEdgesCsv(const ActorGraph& graph, std::ostream& out);
+void WriteEdgesCsv(const ActorGraph& graph, std::ostream& out, int threads = 1);
 
 }  // namespace actorgraph
 

@@ -11,6 +11,7 @@
 
 #include "export/graph_columns.h"
 #include "export/graph_style.h"
+#include "export/ordered_chunks.h"
 #include "export/text_escape.h"
 
 namespace actorgraph {
@@ -157,7 +158,7 @@ std::vector<DateSpell> SpellsFromDates(const std::vector<std::string>& dates) {
 }
 
 
-void WriteGexf(const ActorGraph& graph, std::ostream& out) {
+void WriteGexf(const ActorGraph& graph, std::ostream& out, int threads) {
   const auto& nodes = graph.nodes();
   const auto& edges = graph.edges();
   std::size_t symmetric = std::count_if(edges.begin(), edges.end(),
@@ -193,20 +194,24 @@ void WriteGexf(const ActorGraph& graph, std::ostream& out) {
   out << "    </nodes>\n";
 
   out << "    <edges count=\"" << edges.size() << "\">\n";
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const RelationEdge& edge = edges[i];
-    std::string label = XmlEscape(EdgeRelationLabel(edge));
-    out << "      <edge id=\"" << EdgeId(i) << "\" source=\"" << NodeId(edge.source)
-        << "\" target=\"" << NodeId(edge.target) << "\" type=\""
-        << (edge.symmetric ? "undirected" : "directed") << "\" kind=\"" << label
-        << "\" label=\"" << label << "\" weight=\"" << FormatNumber(edge.weight > 0 ? edge.weight : 1)
-        << "\">\n";
-    WriteAttvalues(out, EdgeColumns(), graph, i, text);
-    WriteSpells(out, graph, edge.dates);
-    WriteColor(out, EdgeColor(edge));
-    out << "        <viz:thickness value=\"" << FormatNumber(EdgeWidth(edge.weight)) << "\"/>\n";
-    out << "      </edge>\n";
-  }
+  WriteInOrder(out, edges.size(), threads, [&](std::size_t begin, std::size_t end, std::string& chunk) {
+    StringAppender element(chunk);
+    std::string text;  // WriteAttvalues' buffer
+    for (std::size_t i = begin; i < end; ++i) {
+      const RelationEdge& edge = edges[i];
+      std::string label = XmlEscape(EdgeRelationLabel(edge));
+      element << "      <edge id=\"" << EdgeId(i) << "\" source=\"" << NodeId(edge.source)
+              << "\" target=\"" << NodeId(edge.target) << "\" type=\""
+              << (edge.symmetric ? "undirected" : "directed") << "\" kind=\"" << label
+              << "\" label=\"" << label << "\" weight=\""
+              << FormatNumber(edge.weight > 0 ? edge.weight : 1) << "\">\n";
+      WriteAttvalues(element, EdgeColumns(), graph, i, text);
+      WriteSpells(element, graph, edge.dates);
+      WriteColor(element, EdgeColor(edge));
+      element << "        <viz:thickness value=\"" << FormatNumber(EdgeWidth(edge.weight)) << "\"/>\n";
+      element << "      </edge>\n";
+    }
+  });
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 

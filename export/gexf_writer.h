@@ -36,9 +36,10 @@
 
 namespace actorgraph {
 
-// Writes `graph` to `out` as UTF-8 GEXF 1.3. Does not check `out`: the caller (an
+// Writes `graph` to `out` as UTF-8 GEXF 1.3, formatting the edges on up to `threads`
+// threads (the bytes are the same for any count). Does not check `out`: the caller (an
 // AtomicFile) does when it commits.
-void WriteGexf(const ActorGraph& graph, std::ostream& out);
+void WriteGexf(const ActorGraph& graph, std::ostream& out, int threads = 1);
 
 // An inclusive interval of full dates, "YYYY-MM-DD".
 struct DateSpell {

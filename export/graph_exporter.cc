@@ -124,17 +124,17 @@ std::vector<std::string> ExportGraph(const ActorGraph& graph, const ExportOption
         write("graph.dot", [&](std::ostream& out) { out << dot_text(); });
         break;
       case ExportFormat::kGraphml:
-        write("graph.graphml", [&](std::ostream& out) { WriteGraphml(graph, out); });
+        write("graph.graphml", [&](std::ostream& out) { WriteGraphml(graph, out, options.threads); });
         break;
       case ExportFormat::kGexf:
-        write("graph.gexf", [&](std::ostream& out) { WriteGexf(graph, out); });
+        write("graph.gexf", [&](std::ostream& out) { WriteGexf(graph, out, options.threads); });
         break;
       case ExportFormat::kCsv:
         write("nodes.csv", [&](std::ostream& out) { WriteNodesCsv(graph, out); });
-        write("edges.csv", [&](std::ostream& out) { WriteEdgesCsv(graph, out); });
+        write("edges.csv", [&](std::ostream& out) { WriteEdgesCsv(graph, out, options.threads); });
         break;
       case ExportFormat::kJson:
-        write("graph.json", [&](std::ostream& out) { WriteJson(graph, out); });
+        write("graph.json", [&](std::ostream& out) { WriteJson(graph, out, options.threads); });
         break;
       case ExportFormat::kSvg:
         write("graph.svg", render(RenderFormat::kSvg));

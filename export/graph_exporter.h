@@ -41,6 +41,9 @@ struct ExportOptions {
   std::string output_dir = ".";
   std::vector<ExportFormat> formats = DefaultExportFormats();
   Layout layout = Layout::kAuto;  // for svg, png and pdf
+  // Threads that format the data exports (GraphML, GEXF, CSV, JSON); the files are the
+  // same for any count.
+  int threads = 1;
 };
 
 // Writes `graph` in each of options.formats into options.output_dir, creating the folder

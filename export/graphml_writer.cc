@@ -8,6 +8,7 @@
 
 #include "export/graph_columns.h"
 #include "export/graph_style.h"
+#include "export/ordered_chunks.h"
 #include "export/text_escape.h"
 
 namespace actorgraph {
@@ -31,38 +32,13 @@ void WriteKey(std::ostream& out, const char* domain, const std::string& name, Co
       << XmlEscape(name) << "\" attr.type=\"" << GraphmlTypeName(type) << "\"/>\n";
 }
 
-// The element text goes into one buffer, handed to the stream in large pieces: a
-// GraphML file of a big corpus has millions of <data> elements, and an ostream insert
-// (and a std::string from XmlEscape) per piece cost more than the rest of the writer.
-class Buffer {
- public:
-  explicit Buffer(std::ostream& out) : out_(out) { text_.reserve(2 * kFlushAt); }
-  ~Buffer() = default;
-
-  std::string& text() { return text_; }
-
-  // Hands the text to the stream once enough has gathered; Flush hands over the rest.
-  void MaybeFlush() {
-    if (text_.size() >= kFlushAt) Flush();
-  }
-  void Flush() {
-    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
-    text_.clear();
-  }
-
-  // "<prefix><index>", as NodeId and EdgeId spell it.
-  void AppendId(char prefix, std::size_t index) {
-    char digits[24];
-    digits[0] = prefix;
-    auto result = std::to_chars(digits + 1, digits + sizeof digits, index);
-    text_.append(digits, result.ptr);
-  }
-
- private:
-  static constexpr std::size_t kFlushAt = 1 << 18;
-  std::ostream& out_;
-  std::string text_;
-};
+// "<prefix><index>", as NodeId and EdgeId spell it, without a std::string of its own.
+void AppendId(std::string& text, char prefix, std::size_t index) {
+  char digits[24];
+  digits[0] = prefix;
+  auto result = std::to_chars(digits + 1, digits + sizeof digits, index);
+  text.append(digits, result.ptr);
+}
 
 // `      <data key="KEY">`, escaped once per column instead of once per value.
 std::vector<std::string> DataOpenings(const std::vector<std::string>& keys) {
@@ -80,7 +56,7 @@ void AppendData(std::string& text, const std::string& opening, const std::string
 
 }  // namespace
 
-void WriteGraphml(const ActorGraph& graph, std::ostream& out) {
+void WriteGraphml(const ActorGraph& graph, std::ostream& out, int threads) {
   const std::vector<std::string> edge_keys = EdgeKeyNames();
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -96,36 +72,37 @@ void WriteGraphml(const ActorGraph& graph, std::ostream& out) {
   for (const NodeColumn& column : NodeColumns()) node_keys.push_back(column.name);
   const std::vector<std::string> node_openings = DataOpenings(node_keys);
   const std::vector<std::string> edge_openings = DataOpenings(edge_keys);
-  Buffer buffer(out);
-  std::string& text = buffer.text();
-  const auto& nodes = graph.nodes();
+  // Element text is appended to strings, not streamed: a GraphML file of a big corpus has
+  // millions of <data> elements, and an ostream insert (and a std::string from XmlEscape)
+  // per piece cost more than the rest of the writer.
   const auto& node_columns = NodeColumns();
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    text += "    <node id=\"";
-    buffer.AppendId('n', i);
-    text += "\">\n";
-    for (std::size_t c = 0; c < node_columns.size(); ++c)
-      AppendData(text, node_openings[c], node_columns[c].value(graph, i));
-    text += "    </node>\n";
-    buffer.MaybeFlush();
-  }
+  WriteInOrder(out, graph.nodes().size(), threads, [&](std::size_t begin, std::size_t end, std::string& text) {
+    for (std::size_t i = begin; i < end; ++i) {
+      text += "    <node id=\"";
+      AppendId(text, 'n', i);
+      text += "\">\n";
+      for (std::size_t c = 0; c < node_columns.size(); ++c)
+        AppendData(text, node_openings[c], node_columns[c].value(graph, i));
+      text += "    </node>\n";
+    }
+  });
   const auto& edges = graph.edges();
   const auto& edge_columns = EdgeColumns();
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    text += "    <edge id=\"";
-    buffer.AppendId('e', i);
-    text += "\" source=\"";
-    buffer.AppendId('n', edges[i].source);
-    text += "\" target=\"";
-    buffer.AppendId('n', edges[i].target);
-    text += "\">\n";
-    for (std::size_t c = 0; c < edge_columns.size(); ++c)
-      AppendData(text, edge_openings[c], edge_columns[c].value(graph, i));
-    text += "    </edge>\n";
-    buffer.MaybeFlush();
-  }
-  text += "  </graph>\n</graphml>\n";
-  buffer.Flush();
+  WriteInOrder(out, edges.size(), threads, [&](std::size_t begin, std::size_t end, std::string& text) {
+    for (std::size_t i = begin; i < end; ++i) {
+      text += "    <edge id=\"";
+      AppendId(text, 'e', i);
+      text += "\" source=\"";
+      AppendId(text, 'n', edges[i].source);
+      text += "\" target=\"";
+      AppendId(text, 'n', edges[i].target);
+      text += "\">\n";
+      for (std::size_t c = 0; c < edge_columns.size(); ++c)
+        AppendData(text, edge_openings[c], edge_columns[c].value(graph, i));
+      text += "    </edge>\n";
+    }
+  });
+  out << "  </graph>\n</graphml>\n";
 }
 
 }  // namespace actorgraph

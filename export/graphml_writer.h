@@ -31,9 +31,10 @@
 
 namespace actorgraph {
 
-// Writes `graph` to `out` as UTF-8 GraphML. Does not check `out`: the caller (an
-// AtomicFile) does when it commits.
-void WriteGraphml(const ActorGraph& graph, std::ostream& out);
+// Writes `graph` to `out` as UTF-8 GraphML, formatting on up to `threads` threads (the
+// bytes are the same for any count). Does not check `out`: the caller (an AtomicFile)
+// does when it commits.
+void WriteGraphml(const ActorGraph& graph, std::ostream& out, int threads = 1);
 
 }  // namespace actorgraph
 

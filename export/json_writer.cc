@@ -2,6 +2,7 @@
 
 #include "export/graph_columns.h"
 #include "export/graph_style.h"
+#include "export/ordered_chunks.h"
 #include "export/text_escape.h"
 
 namespace actorgraph {
@@ -26,7 +27,7 @@ void WriteColumns(std::ostream& out, const ColumnList& columns, const ActorGraph
 
 }  // namespace
 
-void WriteJson(const ActorGraph& graph, std::ostream& out) {
+void WriteJson(const ActorGraph& graph, std::ostream& out, int threads) {
   out << "{\n  \"directed\": true,\n  \"multigraph\": true,\n"
       << "  \"graph\": {\"articles\": " << graph.article_count() << "},\n"
       << "  \"nodes\": [";
@@ -38,15 +39,18 @@ void WriteJson(const ActorGraph& graph, std::ostream& out) {
   }
   out << (nodes.empty() ? "],\n" : "\n  ],\n") << "  \"links\": [";
   const auto& edges = graph.edges();
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const RelationEdge& edge = edges[i];
-    out << (i ? ",\n    " : "\n    ") << "{\"id\": " << JsonQuote(EdgeId(i))
-        << ", \"source\": " << JsonQuote(NodeId(edge.source))
-        << ", \"target\": " << JsonQuote(NodeId(edge.target))
-        << ", \"label\": " << JsonQuote(EdgeRelationLabel(edge));
-    WriteColumns(out, EdgeColumns(), graph, i);
-    out << ", \"color\": " << JsonQuote(HexColor(EdgeColor(edge))) << "}";
-  }
+  WriteInOrder(out, edges.size(), threads, [&](std::size_t begin, std::size_t end, std::string& chunk) {
+    StringAppender link(chunk);
+    for (std::size_t i = begin; i < end; ++i) {
+      const RelationEdge& edge = edges[i];
+      link << (i ? ",\n    " : "\n    ") << "{\"id\": " << JsonQuote(EdgeId(i))
+           << ", \"source\": " << JsonQuote(NodeId(edge.source))
+           << ", \"target\": " << JsonQuote(NodeId(edge.target))
+           << ", \"label\": " << JsonQuote(EdgeRelationLabel(edge));
+      WriteColumns(link, EdgeColumns(), graph, i);
+      link << ", \"color\": " << JsonQuote(HexColor(EdgeColor(edge))) << "}";
+    }
+  });
   out << (edges.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 

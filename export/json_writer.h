@@ -31,9 +31,10 @@
 
 namespace actorgraph {
 
-// Writes `graph` to `out` as UTF-8 JSON, one node or link per line. Does not check
+// Writes `graph` to `out` as UTF-8 JSON, one node or link per line, formatting the links
+// on up to `threads` threads (the bytes are the same for any count). Does not check
 // `out`: the caller (an AtomicFile) does when it commits.
-void WriteJson(const ActorGraph& graph, std::ostream& out);
+void WriteJson(const ActorGraph& graph, std::ostream& out, int threads = 1);
 
 }  // namespace actorgraph
 

@@ -276,5 +276,39 @@ TEST(GraphExporter, ExportsAreByteIdenticalFromRunToRun) {
   }
 }
 
+// Enough edges for several chunks of the writers' threads (export/ordered_chunks.h).
+TEST(GraphExporter, DataExportsAreTheSameForAnyThreadCount) {
+  const char* types[] = {"met", "warned", "praised"};
+  GraphBuilder builder;
+  std::vector<testing::Mentioned> relations;
+  for (int a = 0; a < 120; ++a) {
+    for (int b = 0; b < 120; ++b) {
+      if (a == b) continue;
+      relations.push_back(testing::Rel(testing::Ref("Actor " + std::to_string(a), ActorType::kPerson),
+                                       types[(a + b) % 3],
+                                       testing::Ref("Actor " + std::to_string(b), ActorType::kCountry),
+                                       "neutral", (a + b) % 3 == 0, false, false,
+                                       "2022-0" + std::to_string(1 + a % 9)));
+    }
+  }
+  builder.Add(testing::Extraction("big", "2022-01-01", relations));
+  ActorGraph graph = builder.Build();
+  ASSERT_GT(graph.edges().size(), 2 * 4096u);
+  TempDir one, three;
+  ExportOptions options;
+  options.formats = kDataFormats;
+  options.output_dir = one.path().string();
+  options.threads = 1;
+  ExportGraph(graph, options);
+  options.output_dir = three.path().string();
+  options.threads = 3;
+  ExportGraph(graph, options);
+  for (const char* name : {"graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.json"}) {
+    testing::CommandResult diff = RunCommand("cmp " + ShellQuote((one.path() / name).string()) + " " +
+                                             ShellQuote((three.path() / name).string()));
+    EXPECT_EQ(diff.exit_code, 0) << name << diff.out;
+  }
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -1,0 +1,62 @@
+#include "export/ordered_chunks.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace actorgraph {
+namespace {
+
+// Element i's text: its number and a length that varies, so a chunk out of place or
+// cut at the wrong element shows.
+std::string Expected(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += std::to_string(i) + std::string(i % 7, '.') + "\n";
+  return text;
+}
+
+std::string Written(std::size_t count, int threads) {
+  std::ostringstream out;
+  WriteInOrder(out, count, threads, [](std::size_t begin, std::size_t end, std::string& text) {
+    for (std::size_t i = begin; i < end; ++i) text += std::to_string(i) + std::string(i % 7, '.') + "\n";
+  });
+  return out.str();
+}
+
+TEST(OrderedChunks, SameBytesForAnyThreadCount) {
+  // Around the chunk size (4096) and several rounds of chunks.
+  for (std::size_t count : {0, 1, 4095, 4096, 4097, 3 * 4096 + 5, 10 * 4096}) {
+    const std::string expected = Expected(count);
+    for (int threads : {0, 1, 2, 3, 8}) {
+      EXPECT_EQ(Written(count, threads), expected) << count << " elements, " << threads << " threads";
+    }
+  }
+}
+
+TEST(OrderedChunks, AnExceptionInAChunkReachesTheCaller) {
+  for (int threads : {1, 3}) {
+    std::ostringstream out;
+    auto failing = [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (i == 9000) throw std::runtime_error("element 9000");
+        text += "x";
+      }
+    };
+    EXPECT_THROW(WriteInOrder(out, 20000, threads, failing), std::runtime_error) << threads;
+    // Nothing of the failed chunk or after it was written.
+    EXPECT_LE(out.str().size(), 8192u) << threads;
+  }
+}
+
+TEST(OrderedChunks, StringAppenderAppends) {
+  std::string text = "a";
+  StringAppender out(text);
+  out << "b" << 12 << ' ' << 0.5;
+  out.write("cd", 2);
+  EXPECT_EQ(text, "ab12 0.5cd");
+}
+
+}  // namespace
+}  // namespace actorgraph
