@@ -1,14 +1,13 @@
 #include "extract/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/word_bytes.h"
 
 namespace actorgraph {
-namespace {
-
-}  // namespace
 
 bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin > 0 && IsWordByte(text[begin - 1]) && IsWordByte(text[begin])) return false;
@@ -22,37 +21,109 @@ bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end)
 
 PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatures_(kSignatureBits) {
   std::unordered_set<std::string_view> seen;
-  phrases_ = phrases;
-  for (std::size_t i = 0; i < phrases_.size(); ++i) {
-    std::string_view phrase = phrases_[i];
+  std::unordered_map<std::string_view, std::vector<int>> by_first_word;
+  std::array<std::vector<int>, 256> by_first_byte;
+  std::vector<std::uint32_t> offsets;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    offsets.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    bytes_ += phrases[i];
+  }
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    std::string_view phrase = phrases[i];
     if (phrase.empty() || !seen.insert(phrase).second) continue;
     if (!IsWordByte(phrase.front())) {
-      by_first_byte_[static_cast<unsigned char>(phrase.front())].push_back(static_cast<int>(i));
+      by_first_byte[static_cast<unsigned char>(phrase.front())].push_back(static_cast<int>(i));
       any_starts_with_other_byte_ = true;
       continue;
     }
     std::string_view first_word = phrase.substr(0, WordEnd(phrase, 0));
-    by_first_word_[first_word].push_back(static_cast<int>(i));
+    by_first_word[first_word].push_back(static_cast<int>(i));
     signatures_[Signature(first_word)] = true;
   }
   auto longest_first = [&](int a, int b) {
-    return phrases_[a].size() != phrases_[b].size() ? phrases_[a].size() > phrases_[b].size() : a < b;
+    return phrases[a].size() != phrases[b].size() ? phrases[a].size() > phrases[b].size() : a < b;
   };
-  for (auto& [word, list] : by_first_word_) std::sort(list.begin(), list.end(), longest_first);
-  for (auto& list : by_first_byte_) std::sort(list.begin(), list.end(), longest_first);
+  // Files `list` (sorted here) as the candidates of one slot.
+  auto file = [&](std::vector<int>& list, std::size_t word_size) {
+    std::sort(list.begin(), list.end(), longest_first);
+    Slot slot;
+    slot.word_size = static_cast<std::uint32_t>(word_size);
+    slot.first = static_cast<std::uint32_t>(candidates_.size());
+    slot.count = static_cast<std::uint32_t>(list.size());
+    for (int phrase : list) {
+      candidates_.push_back({offsets[phrase], static_cast<std::uint32_t>(phrases[phrase].size()), phrase});
+    }
+    return slot;
+  };
+  for (std::size_t byte = 0; byte < by_first_byte.size(); ++byte) {
+    if (!by_first_byte[byte].empty()) by_first_byte_[byte] = file(by_first_byte[byte], 0);
+  }
+  std::size_t size = 2;
+  while (size < 2 * by_first_word.size()) size *= 2;
+  slots_.resize(size);
+  slot_mask_ = size - 1;
+  for (auto& [word, list] : by_first_word) {
+    Slot slot = file(list, word.size());
+    slot.hash = HashWord(word);
+    std::size_t i = slot.hash & slot_mask_;
+    while (slots_[i].count != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = slot;
+  }
 }
 
-const std::vector<int>* PhraseMatcher::CandidatesAt(std::string_view text, std::size_t pos,
-                                                    std::size_t word_end) const {
+std::uint32_t PhraseMatcher::HashWord(std::string_view word) {
+  // The first and last eight bytes (or four, or three) and the size: words longer than
+  // sixteen bytes that differ only in the middle share a hash, and the byte comparison
+  // after it tells them apart.
+  const char* p = word.data();
+  const std::size_t n = word.size();
+  std::uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    head = a;
+    tail = b;
+  } else if (n > 0) {
+    auto byte = [](char c) { return static_cast<std::uint64_t>(static_cast<unsigned char>(c)); };
+    head = byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16;
+  }
+  std::uint64_t h = head * 0x9E3779B97F4A7C15ull ^ (tail + n) * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return static_cast<std::uint32_t>(h);
+}
+
+const PhraseMatcher::Slot* PhraseMatcher::CandidatesAt(std::string_view text, std::size_t pos,
+                                                       std::size_t word_end) const {
   const char first = text[pos];
   if (!IsWordByte(first)) {
-    const std::vector<int>& list = by_first_byte_[static_cast<unsigned char>(first)];
-    return list.empty() ? nullptr : &list;
+    const Slot& slot = by_first_byte_[static_cast<unsigned char>(first)];
+    return slot.count == 0 ? nullptr : &slot;
   }
   std::string_view word = text.substr(pos, word_end - pos);
   if (!signatures_[Signature(word)]) return nullptr;
-  auto it = by_first_word_.find(word);
-  return it == by_first_word_.end() ? nullptr : &it->second;
+  const std::uint32_t hash = HashWord(word);
+  for (std::size_t i = hash & slot_mask_; slots_[i].count != 0; i = (i + 1) & slot_mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.hash == hash && slot.word_size == word.size() &&
+        std::memcmp(bytes_.data() + candidates_[slot.first].offset, word.data(), word.size()) == 0) {
+      return &slot;
+    }
+  }
+  return nullptr;
+}
+
+bool PhraseMatcher::IsAt(std::string_view text, std::size_t pos, std::size_t word_end,
+                         const Candidate& candidate) const {
+  const std::size_t matched = word_end - pos;
+  return candidate.size <= text.size() - pos &&
+         std::memcmp(text.data() + word_end, bytes_.data() + candidate.offset + matched,
+                     candidate.size - matched) == 0;
 }
 
 void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
@@ -62,22 +133,22 @@ void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vecto
 
 void PhraseMatcher::AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
                                     std::vector<Occurrence>* out) const {
-  const std::vector<int>* candidates = CandidatesAt(text, pos, word_end);
-  if (candidates == nullptr) return;
-  for (int phrase : *candidates) {
-    const std::string& p = phrases_[phrase];
-    if (text.compare(pos, p.size(), p) == 0) out->push_back({pos, pos + p.size(), phrase});
+  const Slot* slot = CandidatesAt(text, pos, word_end);
+  if (slot == nullptr) return;
+  for (std::uint32_t c = slot->first; c < slot->first + slot->count; ++c) {
+    const Candidate& candidate = candidates_[c];
+    if (IsAt(text, pos, word_end, candidate)) out->push_back({pos, pos + candidate.size, candidate.phrase});
   }
 }
 
 bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, std::size_t word_end,
                               Occurrence* found) const {
-  const std::vector<int>* candidates = CandidatesAt(text, pos, word_end);
-  if (candidates == nullptr) return false;
-  for (int phrase : *candidates) {
-    const std::string& p = phrases_[phrase];
-    if (text.compare(pos, p.size(), p) == 0 && AtWordBoundaries(text, pos, pos + p.size())) {
-      *found = {pos, pos + p.size(), phrase};
+  const Slot* slot = CandidatesAt(text, pos, word_end);
+  if (slot == nullptr) return false;
+  for (std::uint32_t c = slot->first; c < slot->first + slot->count; ++c) {
+    const Candidate& candidate = candidates_[c];
+    if (IsAt(text, pos, word_end, candidate) && AtWordBoundaries(text, pos, pos + candidate.size)) {
+      *found = {pos, pos + candidate.size, candidate.phrase};
       return true;
     }
   }

@@ -8,9 +8,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/word_bytes.h"
@@ -54,20 +54,49 @@ class PhraseMatcher {
   }
 
  private:
-  // The phrases filed under the first word of the text at `pos`, longest first; null if
-  // none. `word_end` is the end of the word at `pos`, if `pos` starts one.
-  const std::vector<int>* CandidatesAt(std::string_view text, std::size_t pos, std::size_t word_end) const;
+  // A phrase as the first-word table files it: its bytes are bytes_[offset, offset + size).
+  struct Candidate {
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
+    int phrase = 0;
+  };
+  // A slot of the first-word table: the candidates_[first, first + count) of one first
+  // word, longest first; `count` 0 marks an empty slot. The word is the first
+  // `word_size` bytes of each of them.
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t word_size = 0;
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+  };
+
+  // The slot of the phrases filed under the first word of the text at `pos` (or under its
+  // byte, if it starts no word); null if none. `word_end` is the end of the word at `pos`,
+  // if `pos` starts one.
+  const Slot* CandidatesAt(std::string_view text, std::size_t pos, std::size_t word_end) const;
+  // Whether `candidate` is the text at `pos`, given that its first word is [pos, word_end)
+  // (empty for a phrase filed under its first byte): only the rest is compared.
+  bool IsAt(std::string_view text, std::size_t pos, std::size_t word_end, const Candidate& candidate) const;
   void AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
                        std::vector<Occurrence>* out) const;
   // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.
   bool LongestAt(std::string_view text, std::size_t pos, std::size_t word_end, Occurrence* found) const;
   bool any_starts_with_other_byte_ = false;
 
-  std::vector<std::string> phrases_;
-  // First word of a phrase (its leading word bytes) -> phrases, longest first. Phrases
+  // Every phrase's bytes, one after the other: candidates are compared with them here,
+  // not through a pointer per phrase.
+  std::string bytes_;
+  std::vector<Candidate> candidates_;
+  // First word of a phrase (its leading word bytes) -> its slot: open addressing with
+  // linear probing, at most half full. Every word of every article that passes the
+  // signature test is looked up here, so a slot keeps the word's hash and size and a
+  // lookup costs a hash of a few loads (HashWord) and bytes compared only on a likely
+  // hit; std::unordered_map with std::hash and its node walk cost twice as much. Phrases
   // that start with another byte ("(ISIS)") are filed under that byte instead.
-  std::unordered_map<std::string_view, std::vector<int>> by_first_word_;
-  std::array<std::vector<int>, 256> by_first_byte_;
+  std::vector<Slot> slots_;
+  std::size_t slot_mask_ = 0;
+  static std::uint32_t HashWord(std::string_view word);
+  std::array<Slot, 256> by_first_byte_;
   // Most words of a text start no phrase. A bit per signature of the first words (first
   // byte, last byte, length) turns them away before any hashing.
   static std::size_t Signature(std::string_view word) {
