@@ -121,9 +121,13 @@ const PhraseMatcher::Slot* PhraseMatcher::CandidatesAt(std::string_view text, st
 bool PhraseMatcher::IsAt(std::string_view text, std::size_t pos, std::size_t word_end,
                          const Candidate& candidate) const {
   const std::size_t matched = word_end - pos;
-  return candidate.size <= text.size() - pos &&
-         std::memcmp(text.data() + word_end, bytes_.data() + candidate.offset + matched,
-                     candidate.size - matched) == 0;
+  if (candidate.size > text.size() - pos) return false;
+  if (candidate.size == matched) return true;
+  // The phrases under one first word mostly differ in their last byte ("United States",
+  // "United Kingdom", "United Nations"): one byte turns most of them away without a call.
+  const std::size_t last = candidate.size - 1;
+  return text[pos + last] == bytes_[candidate.offset + last] &&
+         std::memcmp(text.data() + word_end, bytes_.data() + candidate.offset + matched, last - matched) == 0;
 }
 
 void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
