@@ -8,8 +8,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <set>
+#include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "extract/actor_finder.h"
 #include "extract/date_resolver.h"
@@ -200,6 +201,16 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
   ArticleActors actors = impl.finder->Find(prepared.text, sentences, document.date);
   const std::vector<RelationType>& types = impl.rules.types();
 
+  std::size_t mention_count = 0;
+  for (const std::vector<SentenceMention>& mentions : actors.sentences) mention_count += mentions.size();
+  result.mentions.reserve(mention_count);
+  // Reused from sentence to sentence, so that they keep their memory.
+  std::string placeholders;
+  std::vector<std::pair<int, int>> pairs;
+  // The relations of the sentence so far, by canonical names, type and negation: a
+  // sentence has few, so a list searched in order is enough (a std::set of copied
+  // strings cost an allocation per relation).
+  std::vector<std::tuple<std::string_view, std::string_view, std::string_view, bool>> seen;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<SentenceMention>& mentions = actors.sentences[s];
     if (mentions.empty()) continue;
@@ -207,20 +218,19 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     const SentenceSpan span = sentences[s];
     bool two_actors = false;  // the patterns need two different actors
     for (const SentenceMention& m : mentions) {
-      ActorMention mention;
+      ActorMention& mention = result.mentions.emplace_back();
       mention.actor = actors.actors[m.actor];
       // A pronoun or a title alone refers to the actor but is not one of its names.
       if (!m.descriptive) mention.actor.surface = NameText(prepared.text, m);
       mention.sentence = number;
       mention.begin = prepared.ToOriginal(m.begin);
       mention.end = prepared.ToOriginal(m.end);
-      result.mentions.push_back(std::move(mention));
       two_actors = two_actors || m.actor != mentions.front().actor;
     }
     if (!two_actors) continue;
 
     // The sentence as the patterns see it.
-    std::string placeholders;
+    placeholders.clear();
     std::size_t pos = span.begin;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
       placeholders.append(prepared.text, pos, mentions[i].begin - pos);
@@ -243,13 +253,14 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     evidence.end = prepared.ToOriginal(span.end);
     evidence.sentence_text = OneLine(sentence_text);
 
-    std::set<std::tuple<std::string, std::string, std::string, bool>> seen;
+    const std::size_t first_relation = result.relations.size();
+    seen.clear();
     for (const RuleMatch& match : matches) {
       const RelationType& type = types[match.type];
       std::string relation_words = RelationWords(placeholders, match);
       bool negated = impl.Negated(LastClause(relation_words));
       bool planned = impl.Planned(AfterLastComma(relation_words));
-      std::vector<std::pair<int, int>> pairs;
+      pairs.clear();
       for (int source : match.sources)
         for (int target : match.targets) pairs.emplace_back(source, target);
       for (std::size_t i = 0; i < match.participants.size(); ++i)
@@ -265,8 +276,11 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
         // Two entries of the article's actors may share a canonical name (a person found
         // after a title and the same person in the lexicon): still one actor.
         if (source_actor.name == target_actor.name) continue;
-        if (!seen.emplace(source_actor.name, type.name, target_actor.name, negated).second) continue;
-        Relation relation;
+        const auto key = std::make_tuple(std::string_view(source_actor.name), std::string_view(type.name),
+                                         std::string_view(target_actor.name), negated);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(key);
+        Relation& relation = result.relations.emplace_back();
         relation.source = source_actor;
         relation.target = target_actor;
         if (!from.descriptive) relation.source.surface = NameText(prepared.text, from);
@@ -277,10 +291,13 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
         relation.negated = negated;
         relation.modality = planned ? Modality::kPlanned : Modality::kAsserted;
         relation.date = date;
-        relation.evidence = evidence;
         relation.rule = impl.rules.pattern_location(match.pattern);
-        result.relations.push_back(std::move(relation));
       }
+    }
+    // Every relation of the sentence keeps its evidence; the last one takes it over.
+    for (std::size_t r = first_relation; r < result.relations.size(); ++r) {
+      if (r + 1 < result.relations.size()) result.relations[r].evidence = evidence;
+      else result.relations[r].evidence = std::move(evidence);
     }
   }
   return result;

@@ -667,7 +667,11 @@ const std::string& RelationRules::pattern_location(std::size_t pattern) const {
 }
 
 std::string RelationRules::Placeholder(int index, char role) {
-  return std::string(1, kOpen) + role + std::to_string(index) + std::string(1, kClose);
+  // Built in place: the extractor makes one for every mention of a sentence it matches.
+  std::string placeholder{kOpen, role};
+  placeholder += std::to_string(index);
+  placeholder += kClose;
+  return placeholder;
 }
 
 std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
