@@ -1117,6 +1117,18 @@ std::optional<CalendarDate> ArticleAnchor(std::string_view article_date);
 }  // namespace
 
 std::string CalendarDate::ToString() const {
+  // Written by hand for the dates of real articles (every relation's date is one), with
+  // snprintf for the rest.
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 12 && day >= 0 && day <= 31) {
+    char digits[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+    auto put = [&](std::size_t at, int n, int width) {
+      for (int i = width - 1; i >= 0; --i, n /= 10) digits[at + i] = static_cast<char>('0' + n % 10);
+    };
+    put(0, year, 4);
+    put(5, month, 2);
+    put(8, day, 2);
+    return std::string(digits, month == 0 ? 4 : day == 0 ? 7 : 10);
+  }
   char buffer[32];
   if (month == 0) {
     std::snprintf(buffer, sizeof buffer, "%04d", year);
