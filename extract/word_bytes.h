@@ -5,8 +5,11 @@
 #ifndef ACTORGRAPH_EXTRACT_WORD_BYTES_H_
 #define ACTORGRAPH_EXTRACT_WORD_BYTES_H_
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -58,18 +61,33 @@ struct Word {
 
 // The words of `text`, left to right. Finding them once per article spares every later
 // scan (names, titles, verbs, surnames, pronouns) its own pass over the bytes.
+//
+// The bytes are classified 64 at a time into a bit mask, and words start and end where
+// the mask changes: a loop that stopped at each word boundary mispredicted a branch at
+// almost every word (a word is six bytes on average), which made this a tenth of the
+// actor finder's time.
 inline std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   words.reserve(text.size() / 6);
-  for (std::size_t i = 0; i < text.size();) {
-    if (!IsWordByte(text[i])) {
-      ++i;
-      continue;
+  std::size_t ended = 0;       // words whose end has been found
+  std::uint64_t inside = 0;    // 1 if the byte before the block is a word byte
+  for (std::size_t block = 0; block < text.size(); block += 64) {
+    const std::size_t size = std::min<std::size_t>(64, text.size() - block);
+    std::uint64_t word_bytes = 0;  // bit i: text[block + i] is a word byte
+    for (std::size_t i = 0; i < size; ++i) {
+      word_bytes |= std::uint64_t{IsWordByte(text[block + i])} << i;
     }
-    std::size_t end = WordEnd(text, i);
-    words.push_back({i, end});
-    i = end;
+    const std::uint64_t after_word_byte = word_bytes << 1 | inside;
+    const std::uint64_t in_block = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+    for (std::uint64_t starts = word_bytes & ~after_word_byte; starts != 0; starts &= starts - 1) {
+      words.push_back({block + static_cast<std::size_t>(std::countr_zero(starts)), 0});
+    }
+    for (std::uint64_t ends = ~word_bytes & after_word_byte & in_block; ends != 0; ends &= ends - 1) {
+      words[ended++].end = block + static_cast<std::size_t>(std::countr_zero(ends));
+    }
+    inside = word_bytes >> (size - 1) & 1;
   }
+  if (ended < words.size()) words.back().end = text.size();
   return words;
 }
 
