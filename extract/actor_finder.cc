@@ -327,12 +327,17 @@ class ArticleState {
   // Remembers the words by which a person may be named again later in the article.
   void RegisterPerson(int actor, std::string_view name_text) {
     for (std::string_view name : {std::string_view(out_->actors[actor].name), name_text}) {
-      std::string surname = Surname(name);
-      if (surname.size() > 1) surnames_[surname] = actor;
-      std::string given = GivenName(name);
+      std::string_view surname = Surname(name);
+      if (surname.size() > 1) {
+        auto it = surnames_.find(surname);
+        if (it == surnames_.end()) surnames_.emplace(std::string(surname), actor);
+        else it->second = actor;
+      }
+      std::string_view given = GivenName(name);
       if (given.size() > 1 && given.back() != '.') {
-        auto [it, inserted] = given_names_.try_emplace(given, actor);
-        if (!inserted && it->second != actor) it->second = -1;  // two people: ambiguous
+        auto it = given_names_.find(given);
+        if (it == given_names_.end()) given_names_.emplace(std::string(given), actor);
+        else if (it->second != actor) it->second = -1;  // two people: ambiguous
       }
     }
   }

@@ -36,6 +36,25 @@ bool IsSuffix(std::string_view word) {
   return word == "Jr." || word == "Jr" || word == "Sr." || word == "II" || word == "III";
 }
 
+// Surname and GivenName take their words apart in place: the actor finder asks them of
+// every person it names, and NameWords allocates a vector each time.
+bool HasWord(std::string_view text) { return text.find_first_not_of(' ') != std::string_view::npos; }
+
+// Removes the last word of `*rest` and the spaces after it, and returns that word; empty
+// if `*rest` holds none.
+std::string_view PopLastWord(std::string_view* rest) {
+  const std::size_t last = rest->find_last_not_of(' ');
+  if (last == std::string_view::npos) {
+    *rest = {};
+    return {};
+  }
+  const std::size_t space = rest->find_last_of(' ', last);
+  const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
+  std::string_view word = rest->substr(begin, last + 1 - begin);
+  *rest = rest->substr(0, begin);
+  return word;
+}
+
 class LexiconParser {
  public:
   void ParseFile(const RuleSource& source) {
@@ -225,17 +244,18 @@ std::vector<std::string_view> NameWords(std::string_view name) {
   return words;
 }
 
-std::string Surname(std::string_view name) {
-  std::vector<std::string_view> words = NameWords(name);
-  while (words.size() > 1 && IsSuffix(words.back())) words.pop_back();
-  if (words.size() < 2) return "";
-  return std::string(words.back());
+std::string_view Surname(std::string_view name) {
+  std::string_view rest = name;
+  std::string_view word = PopLastWord(&rest);
+  while (IsSuffix(word) && HasWord(rest)) word = PopLastWord(&rest);
+  return HasWord(rest) ? word : std::string_view();
 }
 
-std::string GivenName(std::string_view name) {
-  std::vector<std::string_view> words = NameWords(name);
-  if (words.size() < 2) return "";
-  return std::string(words.front());
+std::string_view GivenName(std::string_view name) {
+  const std::size_t begin = name.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  const std::size_t end = std::min(name.find(' ', begin), name.size());
+  return HasWord(name.substr(end)) ? name.substr(begin, end - begin) : std::string_view();
 }
 
 }  // namespace actorgraph

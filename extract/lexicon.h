@@ -74,10 +74,12 @@ class Lexicon {
 std::vector<std::string_view> NameWords(std::string_view name);
 
 // "Sergey Viktorovich Lavrov" -> "Lavrov"; the last word of a person's name, without a
-// generational suffix ("Jr.", "III"). Empty for one-word names.
-std::string Surname(std::string_view name);
-// The first word of a person's name ("Sergey"), or empty for one-word names.
-std::string GivenName(std::string_view name);
+// generational suffix ("Jr.", "III"). Empty for one-word names. The view points into
+// `name`.
+std::string_view Surname(std::string_view name);
+// The first word of a person's name ("Sergey"), or empty for one-word names. The view
+// points into `name`.
+std::string_view GivenName(std::string_view name);
 
 }  // namespace actorgraph
 

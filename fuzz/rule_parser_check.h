@@ -46,8 +46,8 @@ inline void CheckLexicon(const Lexicon& lexicon) {
     FUZZ_CHECK(found != nullptr && found->text == name.text,
                "FindName misses '" + Excerpt(name.text) + "'");
     // Surname and GivenName must cope with any name.
-    const std::string surname = Surname(name.text);
-    const std::string given = GivenName(name.text);
+    const std::string_view surname = Surname(name.text);
+    const std::string_view given = GivenName(name.text);
     FUZZ_CHECK(name.text.find(surname) != std::string::npos, "Surname invents text");
     FUZZ_CHECK(name.text.find(given) != std::string::npos, "GivenName invents text");
   }

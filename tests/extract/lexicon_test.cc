@@ -215,6 +215,16 @@ TEST(Lexicon, SurnameAndGivenName) {
   EXPECT_EQ(GivenName("Sukarno"), "");
 }
 
+TEST(Lexicon, SurnameAndGivenNameIgnoreExtraSpacesAndSuffixesAlone) {
+  EXPECT_EQ(Surname("  Sergey   Lavrov  "), "Lavrov");
+  EXPECT_EQ(GivenName("  Sergey   Lavrov  "), "Sergey");
+  EXPECT_EQ(Surname("Smith Jr."), "");  // a name and a suffix: no surname
+  EXPECT_EQ(Surname("Jr. III"), "");
+  EXPECT_EQ(Surname(""), "");
+  EXPECT_EQ(GivenName("   "), "");
+  EXPECT_EQ(GivenName("Sukarno  "), "");
+}
+
 class BuiltinLexicon : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { lexicon_ = new Lexicon(Lexicon::Load(LoadRuleSources(""))); }
