@@ -42,10 +42,11 @@ struct Hit {
 // Calls visit(begin, end) for each of `words` (of the article) within [from, to), left to
 // right, cut to those bounds: a sentence cut inside a word starts with the rest of it.
 // visit returns where the scan goes on (at least the end of the word it was given).
+// REQUIRES: `first` is the first of `words` that ends after `from` (the finder keeps it
+// from sentence to sentence rather than search for it).
 template <typename Visit>
-void ForEachWord(const std::vector<Word>& words, std::size_t from, std::size_t to, Visit visit) {
-  auto word = std::upper_bound(words.begin(), words.end(), from,
-                               [](std::size_t pos, const Word& w) { return pos < w.end; });
+void ForEachWord(const std::vector<Word>& words, std::size_t first, std::size_t from, std::size_t to, Visit visit) {
+  auto word = words.begin() + static_cast<std::ptrdiff_t>(first);
   for (std::size_t next = from; word != words.end() && word->begin < to; ++word) {
     const std::size_t begin = std::max(word->begin, from), end = std::min(word->end, to);
     if (begin < next) continue;
@@ -481,11 +482,12 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
   std::vector<Hit> title_hits = impl.FindTitles(text, words);
   std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text, words);
 
-  std::size_t next_name = 0, next_title = 0, next_verb = 0;
+  std::size_t next_name = 0, next_title = 0, next_verb = 0, first_word = 0;
   std::vector<Hit> hits, titles;  // of the sentence; reused, most sentences have few
   std::vector<SentenceMention> pronouns;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t sb = sentences[s].begin, se = sentences[s].end;
+    while (first_word < words.size() && words[first_word].end <= sb) ++first_word;
     while (next_name < name_hits.size() && name_hits[next_name].begin < sb) ++next_name;
     while (next_title < title_hits.size() && title_hits[next_title].begin < sb) ++next_title;
     while (next_verb < verb_starts.size() && verb_starts[next_verb] < sb) ++next_verb;
@@ -729,7 +731,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     }
 
     // 5: surnames and first names of people named before.
-    ForEachWord(words, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+    ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
       std::size_t k = j;
       while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
@@ -757,7 +759,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     int first_person = -1;
     pronouns.clear();
     std::size_t next_mention = 0;
-    ForEachWord(words, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+    ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
         const SentenceMention& m = mentions[next_mention++];
         if (m.role == MentionRole::kPerson) {
