@@ -218,6 +218,8 @@ std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text, const std:
   std::size_t after = 0;  // the end of the last title
   for (const Word& word : words) {
     if (word.begin < after) continue;
+    // Most words start neither: they are turned away before any of the set-up below.
+    if (!titles->MayStartAt(text, word) && !title_modifiers->MayStartAt(text, word)) continue;
     const std::size_t i = word.begin;
     // "(modifier )* title": follow every chain of modifiers, collect where titles end.
     starts.assign(1, i);

@@ -48,9 +48,12 @@ class PhraseMatcher {
   // The same at the start of `word`, a word of `text`. Inline: most words start no
   // phrase, and are turned away here without a call.
   void PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const {
-    if (signatures_[Signature(text.substr(word.begin, word.end - word.begin))]) {
-      AppendPhrasesAt(text, word.begin, word.end, out);
-    }
+    if (MayStartAt(text, word)) AppendPhrasesAt(text, word.begin, word.end, out);
+  }
+  // False when no phrase starts with `word`, a word of `text`; true when one may. A
+  // test of one bit, for callers that would otherwise set up a search at every word.
+  bool MayStartAt(std::string_view text, Word word) const {
+    return signatures_[Signature(text.substr(word.begin, word.end - word.begin))];
   }
 
  private:
