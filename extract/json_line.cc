@@ -4,12 +4,24 @@
 // than risking the stack on a hostile line.
 #include "extract/json_line.h"
 
+#include <array>
 #include <cstdint>
 
 namespace actorgraph {
 namespace {
 
 constexpr int kMaxDepth = 256;
+
+// The bytes that end a run of a string's plain bytes: the closing quote, a backslash and
+// the control characters. One load per byte of every article's text instead of three
+// comparisons.
+constexpr std::array<bool, 256> MakeStringStops() {
+  std::array<bool, 256> stops{};
+  for (int c = 0; c < 0x20; ++c) stops[c] = true;
+  stops['"'] = stops['\\'] = true;
+  return stops;
+}
+constexpr std::array<bool, 256> kStringStops = MakeStringStops();
 
 class Parser {
  public:
@@ -103,11 +115,7 @@ bool Parser::ParseString(std::string* out) {
   for (;;) {
     // Copy the run up to the next quote, backslash or control character in one go.
     std::size_t run = pos_;
-    while (run < text_.size()) {
-      unsigned char c = static_cast<unsigned char>(text_[run]);
-      if (c == '"' || c == '\\' || c < 0x20) break;
-      ++run;
-    }
+    while (run < text_.size() && !kStringStops[static_cast<unsigned char>(text_[run])]) ++run;
     if (out != nullptr) out->append(text_.data() + pos_, run - pos_);
     pos_ = run;
     if (AtEnd()) return Fail("unterminated string");
