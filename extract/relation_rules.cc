@@ -13,7 +13,12 @@
 //   the pattern's pieces (ListPlacer), rather than by RE2's backtracking capture, which
 //   spent most of the time trying every alternative of {PRE} at every position; only
 //   when the lists could be placed in more than one way does the capturing search decide;
-// - each thread matches with its own compiled patterns (Matcher).
+// - the threads share the compiled patterns (the FilteredRE2's), each with a Matcher for
+//   its caches and scratch space. Every search of a shared RE2 takes a reader lock whose
+//   cache line moves between cores; when a sentence cost ~10 unanchored searches, that
+//   made a compiled copy per thread worth its cost, but with the searches above a copy
+//   per thread (compiled, and its DFA warmed up, again) took 5% more CPU at 100 MB on
+//   two threads than sharing, and more at 1 GB.
 #include "extract/relation_rules.h"
 
 #include <re2/filtered_re2.h>
@@ -472,19 +477,11 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   }
 }
 
-// What one thread matches with: its own compiled patterns and scratch space. RE2 objects may
-// be shared between threads, but every search takes a lock on the RE2's DFA cache, and
-// two threads matching with the same objects spent 16-30% more CPU for the same
-// sentences than one thread (the lock's cache line moves between cores on each of the
-// ~10 searches per sentence); with a Matcher each, 4%. Patterns are compiled on first
-// use, so a Matcher that only ever sees a few costs little.
-struct CompiledPattern {
-  const RE2* re = nullptr;  // `owned`, or for the first Matcher the FilteredRE2's
-  std::unique_ptr<RE2> owned;
-  // The pieces of a split pattern, each compiled the first time ListPlacer checks it:
-  // few ever are, and a piece with {PRE} costs as much to compile as its whole pattern
-  // (compiling them all on the pattern's first use was 400 M instructions of the
-  // first 1,500 articles of c20.jsonl, four times the searches themselves).
+// The pieces of a split pattern, each compiled the first time ListPlacer checks it: few
+// ever are, and a piece with {PRE} costs as much to compile as its whole pattern
+// (compiling them all on the pattern's first use was 400 M instructions of the first
+// 1,500 articles of c20.jsonl, four times the searches themselves).
+struct CompiledPieces {
   std::vector<std::unique_ptr<RE2>> pieces;
 };
 
@@ -508,7 +505,7 @@ class ListPlacer {
   static constexpr std::size_t kMaxLists = 3;  // {X}, {Y}, {P}: each at most once
 
   // REQUIRES: `pattern` is split (pattern.pieces is not empty).
-  bool Place(const Pattern& pattern, CompiledPattern* compiled, re2::StringPiece text, std::size_t begin,
+  bool Place(const Pattern& pattern, CompiledPieces* compiled, re2::StringPiece text, std::size_t begin,
              std::size_t end, const std::vector<ListStart>& starts) {
     pattern_ = &pattern;
     compiled_ = compiled;
@@ -570,7 +567,7 @@ class ListPlacer {
   }
 
   const Pattern* pattern_ = nullptr;
-  CompiledPattern* compiled_ = nullptr;
+  CompiledPieces* compiled_ = nullptr;
   std::string_view text_;
   std::size_t end_ = 0;
   const std::vector<ListStart>* starts_ = nullptr;
@@ -581,8 +578,10 @@ class ListPlacer {
   std::array<std::pair<std::size_t, std::size_t>, kMaxLists> bounds_, first_;
 };
 
+// What one thread matches with: the pieces of split patterns it compiled, the
+// prefilter's cache and scratch space. The patterns themselves are shared.
 struct Matcher {
-  std::vector<CompiledPattern> patterns;  // by pattern index; re is null until first used
+  std::vector<CompiledPieces> patterns;   // by pattern index
   Prefilter::Cache candidates_of_atoms;   // see Prefilter
   // Reused from sentence to sentence, so that they keep their memory.
   Prefilter::Found atoms_found;
@@ -597,7 +596,6 @@ struct Matcher {
 struct RelationRules::Impl {
   std::vector<RelationType> types;
   std::vector<Pattern> patterns;
-  std::vector<std::string> regexes;  // the expanded pattern of each, for new Matchers
   Prefilter prefilter;
 
   // Matchers not in use. Match takes one (or makes one) and gives it back, so there are
@@ -623,17 +621,6 @@ struct RelationRules::Impl {
     std::lock_guard<std::mutex> lock(mutex);
     idle.push_back(std::move(matcher));
   }
-
-  // Compiles pattern p for a Matcher on its first use: a Matcher of a second thread would
-  // otherwise compile every pattern, including those that never run.
-  CompiledPattern& Compiled(Matcher& matcher, std::size_t p) const {
-    CompiledPattern& compiled = matcher.patterns[p];
-    if (!compiled.re) {
-      compiled.owned = std::make_unique<RE2>(regexes[p], PatternOptions());
-      compiled.re = compiled.owned.get();
-    }
-    return compiled;
-  }
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -649,14 +636,6 @@ RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
   for (const RuleSource* source : files) parser.CollectMacros(*source);
   for (const RuleSource* source : files) parser.ParseRelations(*source, &impl.types, &impl.patterns);
   impl.prefilter.Prepare();
-  // The patterns the prefilter compiled become the first Matcher's.
-  auto first = std::make_unique<Matcher>();
-  for (std::size_t p = 0; p < impl.patterns.size(); ++p) {
-    const RE2& re = impl.prefilter.filter.GetRE2(static_cast<int>(p));
-    impl.regexes.push_back(re.pattern());
-    first->patterns.emplace_back().re = &re;
-  }
-  impl.idle.push_back(std::move(first));
   return rules;
 }
 
@@ -698,8 +677,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   for (std::size_t k = 0; k < runs; ++k) {
     const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
-    CompiledPattern& compiled = impl.Compiled(*matcher, p);
-    const RE2& re = *compiled.re;
+    const RE2& re = impl.prefilter.filter.GetRE2(static_cast<int>(p));
     captured.assign(pattern.groups, re2::StringPiece());
     std::size_t pos = 0;
     // First where the pattern matches (a DFA search), then where its lists are.
@@ -723,7 +701,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       const std::size_t end = begin + captured[0].size();
       bool placed = false;
       if (!pattern.pieces.empty()) {
-        if ((placed = matcher->placer.Place(pattern, &compiled, input, begin, end, starts))) {
+        if ((placed = matcher->placer.Place(pattern, &matcher->patterns[p], input, begin, end, starts))) {
           for (std::size_t i = 0; i < pattern.list_letters.size(); ++i) {
             auto [from, to] = matcher->placer.bounds(i);
             captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);
