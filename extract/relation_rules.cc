@@ -581,7 +581,7 @@ class ListPlacer {
 // What one thread matches with: the pieces of split patterns it compiled, the
 // prefilter's cache and scratch space. The patterns themselves are shared.
 struct Matcher {
-  std::vector<CompiledPieces> patterns;   // by pattern index
+  std::vector<CompiledPieces> pieces_of;  // by pattern index
   Prefilter::Cache candidates_of_atoms;   // see Prefilter
   // Reused from sentence to sentence, so that they keep their memory.
   Prefilter::Found atoms_found;
@@ -613,7 +613,7 @@ struct RelationRules::Impl {
       }
     }
     auto matcher = std::make_unique<Matcher>();
-    matcher->patterns.resize(patterns.size());
+    matcher->pieces_of.resize(patterns.size());
     return matcher;
   }
 
@@ -701,7 +701,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       const std::size_t end = begin + captured[0].size();
       bool placed = false;
       if (!pattern.pieces.empty()) {
-        if ((placed = matcher->placer.Place(pattern, &matcher->patterns[p], input, begin, end, starts))) {
+        if ((placed = matcher->placer.Place(pattern, &matcher->pieces_of[p], input, begin, end, starts))) {
           for (std::size_t i = 0; i < pattern.list_letters.size(); ++i) {
             auto [from, to] = matcher->placer.bounds(i);
             captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);

@@ -54,9 +54,9 @@ struct RuleMatch {
   std::vector<std::pair<std::size_t, std::size_t>> lists;
 };
 
-// Immutable after Load; Match is const and thread-safe. Each thread that matches while
-// others do gets compiled patterns of its own (compiled on first use and kept until the
-// RelationRules is destroyed), so threads do not share RE2's DFA caches and their locks.
+// Immutable after Load; Match is const and thread-safe. Threads share the compiled
+// patterns; each thread that matches while others do gets its own scratch space and
+// caches, kept until the RelationRules is destroyed.
 class RelationRules {
  public:
   // Parses the *.rules files of `sources`. Throws Error "file:line: what" for an unknown
