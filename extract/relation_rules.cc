@@ -477,6 +477,22 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   }
 }
 
+// Whether the lists of a split pattern can be placed in starts[first, end) as far as
+// their roles tell: each list needs a start of a role it admits after the start of the
+// list before it. A cheap necessary condition for a match from there: a search fails
+// without it, as it does at the last actor of "X met Y" for every pattern that needs an
+// actor after the subject (a third of the anchored searches of c20.jsonl, and two fifths
+// of those that fail).
+bool RolesAllowLists(const Pattern& pattern, const std::vector<ListStart>& starts, std::size_t first) {
+  std::size_t at = first;
+  for (const std::string& letters : pattern.list_letters) {
+    while (at < starts.size() && letters.find(starts[at].role) == std::string::npos) ++at;
+    if (at == starts.size()) return false;
+    ++at;
+  }
+  return true;
+}
+
 // The pieces of a split pattern, each compiled the first time ListPlacer checks it: few
 // ever are, and a piece with {PRE} costs as much to compile as its whole pattern
 // (compiling them all on the pattern's first use was 400 M instructions of the first
@@ -691,7 +707,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       for (; next_start < starts.size(); ++next_start) {
         const ListStart& start = starts[next_start];
         if (start.at < pos || pattern.leading_letters.find(start.role) == std::string::npos) continue;
-        if (!may_match_from(next_start, p)) continue;
+        if (!RolesAllowLists(pattern, starts, next_start) || !may_match_from(next_start, p)) continue;
         if (re.Match(input, start.at, sentence.size(), RE2::ANCHOR_START, captured.data(), 1)) return true;
       }
       return false;
