@@ -13,6 +13,8 @@
 namespace actorgraph {
 namespace {
 
+using namespace std::string_view_literals;  // a list of "..."sv needs no strlen per call
+
 constexpr std::size_t kNone = std::string_view::npos;
 
 // The position after `word` (lowercase ASCII) at text[pos, limit) compared ignoring case
@@ -49,7 +51,7 @@ std::size_t ItemAt(std::string_view text, std::size_t pos, std::size_t limit, st
 // After an optional determiner at `pos`.
 std::size_t AfterDeterminer(std::string_view text, std::size_t pos, std::size_t limit) {
   if (pos == kNone) return kNone;
-  for (std::string_view word : {"his ", "her ", "their ", "its ", "the "}) {
+  for (std::string_view word : {"his "sv, "her "sv, "their "sv, "its "sv, "the "sv}) {
     std::size_t after = WordAt(text, pos, limit, word);
     if (after != kNone) return after;
   }
@@ -58,8 +60,8 @@ std::size_t AfterDeterminer(std::string_view text, std::size_t pos, std::size_t 
 
 // After a conjunction at `pos`, or kNone.
 std::size_t AfterConjunction(std::string_view text, std::size_t pos, std::size_t limit) {
-  for (std::string_view word : {", and ", " and ", ", as well as ", " as well as ", ", along with ",
-                                " along with ", ", or ", " or ", " & "}) {
+  for (std::string_view word : {", and "sv, " and "sv, ", as well as "sv, " as well as "sv, ", along with "sv,
+                                " along with "sv, ", or "sv, " or "sv, " & "sv}) {
     std::size_t after = WordAt(text, pos, limit, word);
     if (after != kNone) return after;
   }
@@ -81,8 +83,8 @@ void PlaceholderListEnds(std::string_view text, std::size_t start, std::size_t l
                          std::vector<std::size_t>* ends) {
   ends->clear();
   limit = std::min(limit, text.size());
-  std::size_t pos = WordAt(text, start, limit, "both ");
-  if (pos == kNone) pos = WordAt(text, start, limit, "either ");
+  std::size_t pos = WordAt(text, start, limit, "both "sv);
+  if (pos == kNone) pos = WordAt(text, start, limit, "either "sv);
   if (pos == kNone) pos = start;
   std::size_t item_end = ItemAt(text, pos, limit, letters);
   if (item_end == kNone) return;
@@ -96,7 +98,7 @@ void PlaceholderListEnds(std::string_view text, std::size_t start, std::size_t l
       return;
     }
     // ", " brings another item, after which the list must still go on to a conjunction.
-    std::size_t comma = WordAt(text, item_end, limit, ", ");
+    std::size_t comma = WordAt(text, item_end, limit, ", "sv);
     item_end = ItemAt(text, AfterDeterminer(text, comma, limit), limit, letters);
     if (item_end == kNone) return;
   }

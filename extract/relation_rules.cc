@@ -42,6 +42,8 @@
 namespace actorgraph {
 namespace {
 
+using namespace std::string_view_literals;  // a list of "..."sv needs no strlen per call
+
 constexpr char kOpen = kPlaceholderOpen;
 constexpr char kClose = kPlaceholderClose;
 
@@ -467,7 +469,7 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
   for (std::size_t q = begin; q < end; ++q) {
     if (text[q] != kOpen) continue;
     char role = q + 1 < text.size() ? AsciiUpper(text[q + 1]) : 0;
-    for (std::string_view before : {"either ", "both "}) {
+    for (std::string_view before : {"either "sv, "both "sv}) {
       if (q - begin < before.size()) continue;
       if (EqualsIgnoringAsciiCase(std::string_view(text.data() + q - before.size(), before.size()), before)) {
         starts->push_back({q - before.size(), role});
