@@ -41,7 +41,7 @@ std::size_t WordAt(std::string_view text, std::size_t pos, std::size_t limit, st
 // ASCII digits, \x02.
 std::size_t ItemAt(std::string_view text, std::size_t pos, std::size_t limit, std::string_view letters) {
   if (pos == kNone || pos + 3 >= limit || text[pos] != kPlaceholderOpen) return kNone;
-  if (letters.find(AsciiUpper(text[pos + 1])) == std::string_view::npos) return kNone;
+  if (!AdmitsRole(letters, AsciiUpper(text[pos + 1]))) return kNone;
   std::size_t q = pos + 2;
   while (q < limit && IsAsciiDigit(text[q])) ++q;
   if (q == pos + 2 || q >= limit || text[q] != kPlaceholderClose) return kNone;

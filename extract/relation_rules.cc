@@ -488,7 +488,7 @@ void FindListStarts(re2::StringPiece text, std::size_t begin, std::size_t end, s
 bool RolesAllowLists(const Pattern& pattern, const std::vector<ListStart>& starts, std::size_t first) {
   std::size_t at = first;
   for (const std::string& letters : pattern.list_letters) {
-    while (at < starts.size() && letters.find(starts[at].role) == std::string::npos) ++at;
+    while (at < starts.size() && !AdmitsRole(letters, starts[at].role)) ++at;
     if (at == starts.size()) return false;
     ++at;
   }
@@ -574,7 +574,7 @@ class ListPlacer {
       std::size_t start = list_start.at;
       if (start < from) continue;
       if (start >= end_ || (empty_piece && start > from)) break;
-      if (letters.find(list_start.role) == std::string_view::npos || !Fits(i, from, start)) continue;
+      if (!AdmitsRole(letters, list_start.role) || !Fits(i, from, start)) continue;
       PlaceholderListEnds(text_, start, end_, letters, &ends_[i]);
       for (std::size_t stop : ends_[i]) {
         bounds_[i] = {start, stop};
@@ -708,7 +708,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       // matches, and is the match found from there.
       for (; next_start < starts.size(); ++next_start) {
         const ListStart& start = starts[next_start];
-        if (start.at < pos || pattern.leading_letters.find(start.role) == std::string::npos) continue;
+        if (start.at < pos || !AdmitsRole(pattern.leading_letters, start.role)) continue;
         if (!RolesAllowLists(pattern, starts, next_start) || !may_match_from(next_start, p)) continue;
         if (re.Match(input, start.at, sentence.size(), RE2::ANCHOR_START, captured.data(), 1)) return true;
       }
