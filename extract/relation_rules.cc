@@ -742,6 +742,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       match.sources = mentions(pattern.x_group);
       match.targets = mentions(pattern.y_group);
       match.participants = mentions(pattern.p_group);
+      match.lists.reserve(ListPlacer::kMaxLists);  // one allocation, not one per list
       for (int group : {pattern.x_group, pattern.y_group, pattern.p_group}) {
         // A list in an optional part ("(?:{X} )?met {Y}") may take no part in the match.
         if (group == 0 || captured[group].data() == nullptr) continue;
