@@ -51,6 +51,7 @@ std::size_t ItemAt(std::string_view text, std::size_t pos, std::size_t limit, st
 // After an optional determiner at `pos`.
 std::size_t AfterDeterminer(std::string_view text, std::size_t pos, std::size_t limit) {
   if (pos == kNone) return kNone;
+  if (pos < limit && text[pos] == kPlaceholderOpen) return pos;  // the usual case: no determiner
   for (std::string_view word : {"his "sv, "her "sv, "their "sv, "its "sv, "the "sv}) {
     std::size_t after = WordAt(text, pos, limit, word);
     if (after != kNone) return after;
@@ -60,6 +61,12 @@ std::size_t AfterDeterminer(std::string_view text, std::size_t pos, std::size_t 
 
 // After a conjunction at `pos`, or kNone.
 std::size_t AfterConjunction(std::string_view text, std::size_t pos, std::size_t limit) {
+  // Each is "," or nothing, a space, then 'a', 'o' or '&': most items are followed by
+  // something else, which two bytes tell without trying the nine words.
+  std::size_t space = pos < limit && text[pos] == ',' ? pos + 1 : pos;
+  if (space + 1 >= limit || text[space] != ' ') return kNone;
+  char first = AsciiLower(text[space + 1]);
+  if (first != 'a' && first != 'o' && first != '&') return kNone;
   for (std::string_view word : {", and "sv, " and "sv, ", as well as "sv, " as well as "sv, ", along with "sv,
                                 " along with "sv, ", or "sv, " or "sv, " & "sv}) {
     std::size_t after = WordAt(text, pos, limit, word);
@@ -83,9 +90,12 @@ void PlaceholderListEnds(std::string_view text, std::size_t start, std::size_t l
                          std::vector<std::size_t>* ends) {
   ends->clear();
   limit = std::min(limit, text.size());
-  std::size_t pos = WordAt(text, start, limit, "both "sv);
-  if (pos == kNone) pos = WordAt(text, start, limit, "either "sv);
-  if (pos == kNone) pos = start;
+  std::size_t pos = start;
+  if (start < limit && text[start] != kPlaceholderOpen) {  // most lists start at their item
+    pos = WordAt(text, start, limit, "both "sv);
+    if (pos == kNone) pos = WordAt(text, start, limit, "either "sv);
+    if (pos == kNone) pos = start;
+  }
   std::size_t item_end = ItemAt(text, pos, limit, letters);
   if (item_end == kNone) return;
   ends->push_back(item_end);  // a list of one
