@@ -705,6 +705,12 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
     std::size_t next_start = 0;  // into starts, for a pattern that starts with a list
     auto find = [&]() {
       if (pattern.leading_letters.empty()) {
+        // A match from pos on has its lists there too (after a match, often none is left).
+        if (!pattern.pieces.empty()) {
+          auto first = std::partition_point(starts.begin(), starts.end(),
+                                            [&](const ListStart& start) { return start.at < pos; });
+          if (!RolesAllowLists(pattern, starts, first - starts.begin())) return false;
+        }
         return re.Match(input, pos, sentence.size(), RE2::UNANCHORED, captured.data(), 1);
       }
       // The leftmost match starts at the first list start from which an anchored search
