@@ -138,9 +138,14 @@ void LiteralScanner::ScanWith(const std::vector<Entry>& next_of, std::string_vie
                               std::uint32_t* last_ends) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+  // In locals: a store to `bits` or `last_ends` might, for all the compiler knows, change
+  // the members, which it would then read again for every byte.
+  const std::uint8_t* class_of = class_of_;
+  const Entry* next_states = next_of.data();
+  const int shift = shift_;
   std::uint32_t state = 0;
   for (std::size_t i = 0; i < size; ++i) {
-    std::uint32_t cls = class_of_[bytes[i]];
+    std::uint32_t cls = class_of[bytes[i]];
     if (cls == kFoldLead) {
       if (bytes[i] == kLongSLead && i + 1 < size && bytes[i + 1] == 0xBF) {
         cls = s_class_;
@@ -152,7 +157,7 @@ void LiteralScanner::ScanWith(const std::vector<Entry>& next_of, std::string_vie
         cls = 0;
       }
     }
-    Entry next = next_of[(state << shift_) + cls];
+    Entry next = next_states[(state << shift) + cls];
     state = next & static_cast<Entry>(~Reports<Entry>());
     if (next & Reports<Entry>()) {
       for (std::uint32_t r = report_begin_[state]; r < report_begin_[state + 1]; ++r) {
