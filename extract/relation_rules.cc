@@ -699,7 +699,10 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
     const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
     const RE2& re = impl.prefilter.filter.GetRE2(static_cast<int>(p));
-    captured.assign(pattern.groups, re2::StringPiece());
+    // Not cleared for each pattern: every group read is written first, group 0 by find, a
+    // split pattern's lists (all of its X, Y and P) by the placer, and all of them by the
+    // capturing search (cleared before it, in case it fails).
+    if (captured.size() < static_cast<std::size_t>(pattern.groups)) captured.resize(pattern.groups);
     std::size_t pos = 0;
     // First where the pattern matches (a DFA search), then where its lists are.
     std::size_t next_start = 0;  // into starts, for a pattern that starts with a list
@@ -735,7 +738,10 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
           }
         }
       }
-      if (!placed) re.Match(input, begin, end, RE2::ANCHOR_BOTH, captured.data(), pattern.groups);
+      if (!placed) {
+        std::fill(captured.begin() + 1, captured.begin() + pattern.groups, re2::StringPiece());
+        re.Match(input, begin, end, RE2::ANCHOR_BOTH, captured.data(), pattern.groups);
+      }
       RuleMatch match;
       match.type = pattern.type;
       match.pattern = p;
