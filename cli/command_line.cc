@@ -50,6 +50,8 @@ Input and rules:
                        the machine's cores; the output is the same for any N)
   --skip-bad           skip unreadable files and broken JSONL lines, with a warning
   -q, --quiet          no progress or summary on stderr
+  --timings            print the time of each stage on stderr at the end (rules,
+                       extract, graph, write), even with -q
 )";
 
 std::string CommandHelp(const std::string& command) {
@@ -166,6 +168,7 @@ void ParseCommandLine(int argc, char** argv, Invocation* out) {
     };
     if (arg == "-h" || arg == "--help") inv.help = flag();
     else if (arg == "-q" || arg == "--quiet") inv.quiet = flag();
+    else if (arg == "--timings") inv.timings = flag();
     else if (arg == "--skip-bad") inv.skip_bad = flag();
     else if (arg == "--rules") inv.rules_dir = take();
     else if (arg == "--threads") inv.threads = static_cast<int>(ParseNumber(arg, take(), 1));

@@ -30,6 +30,7 @@ struct Invocation {
   std::string rules_dir;            // --rules
   bool explain_rules = false;       // extract --explain
   bool quiet = false;               // -q
+  bool timings = false;             // --timings: each stage's time on stderr at the end
   bool skip_bad = false;            // --skip-bad
   int threads = 0;                  // --threads; 0: the machine's cores
   std::size_t top = 10;             // stats --top

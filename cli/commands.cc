@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/progress_meter.h"
+#include "cli/stage_timer.h"
 #include "export/atomic_file.h"
 #include "export/graph_exporter.h"
 #include "export/relation_table_writer.h"
@@ -27,33 +28,36 @@ int ThreadCount(const Invocation& inv) {
 }
 
 // Reads and extracts every article of inv.inputs, handing each result to `sink` in
-// input order, with the progress line on a terminal.
+// input order, with the progress line on a terminal. Times the stages "rules" and
+// "extract".
 void ExtractAll(const Invocation& inv, Diagnostics& diagnostics,
-                const std::function<void(DocumentExtraction&&)>& sink, std::size_t* articles) {
+                const std::function<void(DocumentExtraction&&)>& sink, StageTimer& timer) {
+  timer.Start("rules");
   ExtractorOptions extractor_options;
   extractor_options.rules_dir = inv.rules_dir;
   Extractor extractor(extractor_options);
   ReaderOptions reader_options;
   reader_options.skip_bad = inv.skip_bad;
   ArticleReader reader(inv.inputs, reader_options, diagnostics);
+  timer.Start("extract");
   ProgressMeter meter(inv.inputs, inv.quiet);
   PipelineOptions pipeline;
   pipeline.threads = ThreadCount(inv);
   pipeline.progress = [&](const PipelineProgress& p) { meter.Update(p.articles, p.bytes); };
   RunExtractionPipeline(reader, extractor, pipeline, diagnostics, sink);
   meter.Finish();
-  *articles = reader.articles_read();
   if (reader.skipped() > 0) {
     diagnostics.Warn(std::to_string(reader.skipped()) + " input(s) skipped");
   }
 }
 
-ActorGraph BuildGraph(const Invocation& inv, Diagnostics& diagnostics) {
+// Also times the stage "graph": the views and the analytics.
+ActorGraph BuildGraph(const Invocation& inv, Diagnostics& diagnostics, StageTimer& timer) {
   GraphOptions options = inv.graph;
   options.threads = ThreadCount(inv);
   GraphBuilder builder(options);
-  std::size_t articles = 0;
-  ExtractAll(inv, diagnostics, [&](DocumentExtraction&& extraction) { builder.Add(extraction); }, &articles);
+  ExtractAll(inv, diagnostics, [&](DocumentExtraction&& extraction) { builder.Add(extraction); }, timer);
+  timer.Start("graph");
   return builder.Build();
 }
 
@@ -68,8 +72,11 @@ int RunBuild(const Invocation& inv) {
   }
   options.layout = ParseLayout(inv.layout);
   options.threads = ThreadCount(inv);
-  ActorGraph graph = BuildGraph(inv, diagnostics);
+  StageTimer timer(inv.timings);
+  ActorGraph graph = BuildGraph(inv, diagnostics, timer);
+  timer.Start("write");
   std::vector<std::string> written = ExportGraph(graph, options);
+  timer.Report();
   if (!inv.quiet) {
     std::fprintf(stderr, "actorgraph: %zu articles, %zu actors, %zu relations\n", graph.article_count(),
                  graph.nodes().size(), graph.edges().size());
@@ -86,34 +93,41 @@ int RunExtract(const Invocation& inv) {
   std::ostream& out = file ? file->stream() : std::cout;
   RelationTableWriter writer(out, format, inv.explain_rules);
   writer.Begin();
-  std::size_t articles = 0;
+  StageTimer timer(inv.timings);
   ExtractAll(inv, diagnostics, [&](DocumentExtraction&& extraction) {
     for (const Relation& relation : extraction.relations) writer.Write(relation);
-  }, &articles);
+  }, timer);
   if (file) {
     file->Commit();
   } else {
     out.flush();
     if (!out) throw Error("<stdout>: write failed");
   }
+  timer.Report();
   return 0;
 }
 
 int RunStats(const Invocation& inv) {
   StderrDiagnostics diagnostics;
-  ActorGraph graph = BuildGraph(inv, diagnostics);
+  StageTimer timer(inv.timings);
+  ActorGraph graph = BuildGraph(inv, diagnostics, timer);
+  timer.Start("report");
   WriteStats(graph, std::cout, inv.top);
   std::cout.flush();
   if (!std::cout) throw Error("<stdout>: write failed");
+  timer.Report();
   return 0;
 }
 
 int RunExplain(const Invocation& inv) {
   StderrDiagnostics diagnostics;
-  ActorGraph graph = BuildGraph(inv, diagnostics);
+  StageTimer timer(inv.timings);
+  ActorGraph graph = BuildGraph(inv, diagnostics, timer);
+  timer.Start("report");
   WriteExplain(graph, inv.actors[0], inv.actors.size() > 1 ? inv.actors[1] : "", std::cout);
   std::cout.flush();
   if (!std::cout) throw Error("<stdout>: write failed");
+  timer.Report();
   return 0;
 }
 

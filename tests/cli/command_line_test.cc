@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "tests/support/run_command.h"
@@ -159,6 +160,30 @@ TEST(CommandLine, BuildOnTheSampleCorpusWritesGraphsThatRealToolsRead) {
   for (const auto& entry : std::filesystem::directory_iterator(out)) {
     EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
   }
+}
+
+TEST(CommandLine, TimingsIsOneLineOfStagesEvenWhenQuiet) {
+  const std::string seconds = "[0-9]+\\.[0-9]{3} s";
+  auto line = [&](const std::string& stages) {
+    std::string pattern = "actorgraph: timings:";
+    std::stringstream names(stages);
+    for (std::string name; names >> name;) pattern += " " + name + " " + seconds + ",";
+    return std::regex(pattern + " total " + seconds + "\n");
+  };
+  TempDir dir;
+  CommandResult build =
+      Actorgraph("build " + kCorpus + " -o " + ShellQuote((dir.path() / "out").string()) + " --format graphml -q --timings");
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_TRUE(std::regex_match(build.err, line("rules extract graph write"))) << build.err;
+  CommandResult extract = Actorgraph("extract " + kCorpus + " --timings");
+  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  EXPECT_TRUE(std::regex_match(extract.err, line("rules extract"))) << extract.err;
+  EXPECT_EQ(extract.out, Actorgraph("extract " + kCorpus).out);
+  CommandResult stats = Actorgraph("stats " + kCorpus + " --timings");
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_TRUE(std::regex_match(stats.err, line("rules extract graph report"))) << stats.err;
+  CommandResult quiet = Actorgraph("build " + kCorpus + " -o " + ShellQuote((dir.path() / "q").string()) + " --format graphml -q");
+  EXPECT_EQ(quiet.err, "");
 }
 
 TEST(CommandLine, StatsAndExplainReportTheSampleCorpus) {
