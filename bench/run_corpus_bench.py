@@ -8,7 +8,8 @@ fixed seed), runs `actorgraph build CORPUS -o OUT --format graphml -q --threads 
 N of --threads, and `raw_scan CORPUS` (one RE2 alternation of every lexicon name, the
 practical upper limit of actor matching on this machine). Reports wall time, MB/s (10^6
 bytes of JSONL input per second), articles/s and peak memory (/usr/bin/time -v "Maximum
-resident set size") as a markdown table, then the issue 7 targets. The best of --repeat
+resident set size") as a markdown table, with the seconds of each stage that `build
+--timings` reports (rules, extract, graph, write), then the issue 7 targets. The best of --repeat
 runs is kept; generated corpora are deleted at the end unless --keep.
 
 Builds a Release tree first (--build-dir, default build-bench) with -DACTORGRAPH_BENCH=ON.
@@ -50,7 +51,7 @@ def build(build_dir, jobs):
 
 
 def timed(command):
-    """Runs `command` under GNU time; returns (wall seconds, peak RSS in MB, stdout, CPU seconds)."""
+    """Runs `command` under GNU time; returns (wall seconds, peak RSS in MB, stdout, CPU seconds, stderr)."""
     with tempfile.NamedTemporaryFile(mode="r", suffix=".time") as report:
         start = time.monotonic()
         done = subprocess.run([TIME, "-v", "-o", report.name] + command, stdout=subprocess.PIPE,
@@ -61,7 +62,13 @@ def timed(command):
         text = report.read()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
-    return seconds, int(rss.group(1)) / 1024 if rss else float("nan"), done.stdout, cpu
+    return seconds, int(rss.group(1)) / 1024 if rss else float("nan"), done.stdout, cpu, done.stderr
+
+
+def stages(stderr):
+    """The stage seconds of `actorgraph ... --timings`: {"rules": 0.118, "extract": ...}."""
+    line = next((l for l in stderr.splitlines() if l.startswith("actorgraph: timings:")), "")
+    return {name: float(value) for name, value in re.findall(r"(\w+) ([\d.]+) s", line)}
 
 
 def best(runs, command):
@@ -95,6 +102,8 @@ def main():
     load_before = load()
     rows = []      # (size, threads, seconds, mb_s, articles_s, rss, raw_mb_s, ratio)
     raw = {}       # size -> (raw mb/s, raw seconds, rss)
+    stage = {}     # (size, threads) -> {stage name: seconds}
+    mb_of = {}     # size -> the corpus' MB
     try:
         for size in args.sizes:
             corpus = os.path.join(work, f"corpus-{size:g}mb-seed{args.seed}.jsonl")
@@ -106,8 +115,9 @@ def main():
             with open(corpus, "rb") as f:
                 articles = sum(1 for _ in f)
             mb = nbytes / 1e6
+            mb_of[size] = mb
             log(f"raw_scan on {mb:.0f} MB ...")
-            seconds, rss, out, _ = best(args.repeat, [raw_scan, corpus])
+            seconds, rss, out, _, _ = best(args.repeat, [raw_scan, corpus])
             scan = re.search(r"seconds=([\d.]+)", out)
             scan_seconds = float(scan.group(1)) if scan else seconds
             phrase = re.search(r"phrase_mb_per_s=([\d.]+)", out)
@@ -115,11 +125,12 @@ def main():
             for threads in args.threads:
                 log(f"actorgraph build on {mb:.0f} MB, {threads} thread(s) ...")
                 with tempfile.TemporaryDirectory(dir=work) as out_dir:
-                    seconds, rss, _, cpu = best(args.repeat, [actorgraph, "build", corpus, "-o", out_dir,
-                                                              "--format", "graphml", "-q",
-                                                              "--threads", str(threads)])
+                    seconds, rss, _, cpu, err = best(args.repeat, [actorgraph, "build", corpus, "-o", out_dir,
+                                                                   "--format", "graphml", "-q", "--timings",
+                                                                   "--threads", str(threads)])
                 rows.append((size, threads, seconds, mb / seconds, articles / seconds, rss,
                              raw[size][0], seconds / scan_seconds, articles, cpu))
+                stage[(size, threads)] = stages(err)
     finally:
         if not args.keep:
             for name in os.listdir(work):
@@ -141,6 +152,18 @@ def main():
               f"{mb_s * seconds / cpu:.1f} | {art_s:,.0f} | {rss:.0f} | {raw_mb_s:.1f} | {ratio:.1f}x | "
               f"{raw[size][3]:.1f} |")
 
+    # What grows with the corpus (extract: reading, extraction, adding to the graph) and
+    # what does not (rules) or grows with the graph (graph: views and analytics; write).
+    print("\nStages (`build --timings`, seconds):\n")
+    print("| Corpus | Threads | Rules | Extract | Extract MB/s | Graph | Write |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size, threads, *_ in rows:
+        t = stage[(size, threads)]
+        extract = t.get("extract", float("nan"))
+        print(f"| {size:g} MB | {threads} | {t.get('rules', float('nan')):.2f} | {extract:.1f} | "
+              f"{mb_of[size] / extract:.1f} | "
+              f"{t.get('graph', float('nan')):.2f} | {t.get('write', float('nan')):.2f} |")
+
     # The targets of issue 7.
     print("\nTargets:")
     by = {(r[0], r[1]): r for r in rows}
@@ -160,6 +183,10 @@ def main():
             if a and b:
                 print(f"- linearity, {threads} thread(s): {b[3]:.1f} MB/s at {large:g} MB vs {a[3]:.1f} "
                       f"at {small:g} MB ({(b[3] / a[3] - 1) * 100:+.0f}%, target within 10%)")
+                small_extract = mb_of[small] / stage[(small, threads)].get("extract", float("nan"))
+                large_extract = mb_of[large] / stage[(large, threads)].get("extract", float("nan"))
+                print(f"  extract stage alone: {large_extract:.1f} MB/s vs {small_extract:.1f} "
+                      f"({(large_extract / small_extract - 1) * 100:+.0f}%)")
 
 
 if __name__ == "__main__":
