@@ -11,6 +11,8 @@
 //    centralities in source order, then halved and scaled by relative_betweenness.
 //    The search runs level by level and tests a hub's neighbours 64 at a time against a
 //    bitset of the level (BrandesPass): same visits in the same order, fewer branches.
+//    A level that few vertices are left for is found from those vertices (bottom-up, as
+//    in direction-optimizing BFS) and put in the order the queue would have given it.
 //    Sources are independent, so with several threads each computes the dependencies of
 //    a block of sources and the sums still happen in source order: the doubles do not
 //    depend on the thread count.
@@ -176,9 +178,15 @@ class BrandesPass {
         distance_(adjacency.first.size() - 1, -1),
         paths_(adjacency.first.size() - 1, 0),
         path_doubles_(adjacency.first.size() - 1, 0.0),
+        position_(adjacency.first.size() - 1, 0),
+        scan_cost_(adjacency.first.size() - 1),
         reached_(dense.words()),
         level_(dense.words()) {
     order_.reserve(distance_.size());
+    for (std::uint32_t v = 0; v < scan_cost_.size(); ++v) {
+      scan_cost_[v] = dense.Row(v) ? dense.words() : adjacency.first[v + 1] - adjacency.first[v];
+      total_scan_cost_ += scan_cost_[v];
+    }
   }
 
   // REQUIRES: dependency.size() == node count.
@@ -187,16 +195,19 @@ class BrandesPass {
     std::fill(dependency, dependency + distance_.size(), 0.0);
     distance_[source] = 0;
     paths_[source] = 1;
-    order_.push_back(source);
-    if (dense_.any()) reached_.Add(source);
+    Reach(source);
     level_starts_.push_back(0);
     for (std::size_t begin = 0; begin < order_.size();) {
       const std::size_t end = order_.size();
       level_starts_.push_back(end);
       const int next = distance_[order_[begin]] + 1;
-      // level_ gathers level `next` as it is discovered.
-      for (std::size_t i = begin; i < end; ++i) HandOnPaths(order_[i], next);
-      if (dense_.any()) level_.RemoveAll(order_.data() + end, order_.data() + order_.size());
+      if (CheaperBottomUp(begin, end)) {
+        DiscoverBottomUp(begin, end, next);
+      } else {
+        // level_ gathers level `next` as it is discovered.
+        for (std::size_t i = begin; i < end; ++i) HandOnPaths(order_[i], next);
+        if (dense_.any()) level_.RemoveAll(order_.data() + end, order_.data() + order_.size());
+      }
       begin = end;
     }
     // Each w hands its dependency to its predecessors (its neighbours one level up), in
@@ -222,6 +233,65 @@ class BrandesPass {
     if (dense_.any()) reached_.RemoveAll(order_.data(), order_.data() + order_.size());
     order_.clear();
     level_starts_.clear();
+    reached_scan_cost_ = 0;
+  }
+
+  // w joins the search, after every vertex already in it.
+  void Reach(std::uint32_t w) {
+    position_[w] = static_cast<std::uint32_t>(order_.size());
+    order_.push_back(w);
+    reached_scan_cost_ += scan_cost_[w];
+    if (dense_.any()) reached_.Add(w);
+  }
+
+  // Whether the next level is cheaper to find from the unreached vertices, each looking
+  // for a neighbour on the current level order_[begin, end), than from the current
+  // level's vertices, each scanning its row (a dense row twice). In a dense graph the
+  // second level holds nearly every vertex: handing on from it scans every row to find
+  // the few still unreached. Needs the bitsets, kept only when some row is dense.
+  bool CheaperBottomUp(std::size_t begin, std::size_t end) const {
+    if (!dense_.any()) return false;
+    std::size_t top_down = 0;
+    for (std::size_t i = begin; i < end; ++i) top_down += 2 * scan_cost_[order_[i]];
+    return total_scan_cost_ - reached_scan_cost_ + dense_.words() < top_down;
+  }
+
+  // Finds level `next` from the unreached vertices: each sums the path counts of its
+  // neighbours on level next - 1 = order_[begin, end). The level joins the search in the
+  // order the top-down search would have given it, by the first vertex of the level
+  // above to reach it, then ascending, as each row is scanned in ascending order.
+  void DiscoverBottomUp(std::size_t begin, std::size_t end, int next) {
+    level_.AddAll(order_.data() + begin, order_.data() + end);
+    found_.clear();
+    const std::uint64_t* reached = reached_.data();
+    const std::size_t n = distance_.size();
+    for (std::size_t k = 0; k < dense_.words(); ++k) {
+      for (std::uint64_t unreached = ~reached[k]; unreached != 0; unreached &= unreached - 1) {
+        const std::uint32_t u = static_cast<std::uint32_t>(k * 64 + std::countr_zero(unreached));
+        if (u >= n) break;
+        std::size_t paths = 0;
+        std::uint32_t first = kNoParent;
+        auto parent = [&](std::uint32_t v) {
+          paths += paths_[v];
+          first = std::min(first, position_[v]);
+        };
+        if (const std::uint64_t* row = dense_.Row(u)) {
+          ForEachCommonBit(row, level_.data(), dense_.words(), parent);
+        } else {
+          for (std::uint32_t i = adjacency_.first[u]; i < adjacency_.first[u + 1]; ++i) {
+            if (distance_[adjacency_.neighbours[i]] == next - 1) parent(adjacency_.neighbours[i]);
+          }
+        }
+        if (first != kNoParent) found_.push_back({first, u, paths});
+      }
+    }
+    level_.RemoveAll(order_.data() + begin, order_.data() + end);
+    std::sort(found_.begin(), found_.end());  // by first parent, then vertex
+    for (const Found& found : found_) {
+      distance_[found.vertex] = next;
+      paths_[found.vertex] = found.paths;
+      Reach(found.vertex);
+    }
   }
 
   // level_ becomes the members of level d, for the backward pass.
@@ -244,8 +314,7 @@ class BrandesPass {
         for (std::uint64_t fresh = row[k] & ~reached[k]; fresh != 0; fresh &= fresh - 1) {
           std::uint32_t w = static_cast<std::uint32_t>(k * 64 + std::countr_zero(fresh));
           distance_[w] = next;
-          order_.push_back(w);
-          reached_.Add(w);
+          Reach(w);
           level_.Add(w);
         }
       }
@@ -260,11 +329,8 @@ class BrandesPass {
       if (distance_[w] < 0) {
         distance_[w] = next;
         paths_[w] = paths_[v];
-        order_.push_back(w);
-        if (dense_.any()) {
-          reached_.Add(w);
-          level_.Add(w);
-        }
+        Reach(w);
+        if (dense_.any()) level_.Add(w);
       } else if (distance_[w] == next) {
         paths_[w] += paths_[v];
       }
@@ -297,6 +363,21 @@ class BrandesPass {
   std::vector<int> distance_;
   std::vector<std::size_t> paths_;  // Boost's degree_size_type: wraps like it on overflow
   std::vector<double> path_doubles_;  // paths_ as double, for the backward pass
+  std::vector<std::uint32_t> position_;  // v is order_[position_[v]]
+  // What finding v's neighbours on a level costs: a dense row's words, or the degree.
+  std::vector<std::size_t> scan_cost_;
+  std::size_t total_scan_cost_ = 0;
+  std::size_t reached_scan_cost_ = 0;  // of the vertices in order_
+  struct Found {
+    std::uint32_t first_parent;  // position in order_
+    std::uint32_t vertex;
+    std::size_t paths;
+    bool operator<(const Found& other) const {
+      return first_parent != other.first_parent ? first_parent < other.first_parent : vertex < other.vertex;
+    }
+  };
+  static constexpr std::uint32_t kNoParent = static_cast<std::uint32_t>(-1);
+  std::vector<Found> found_;  // DiscoverBottomUp's level, before it is ordered
   std::vector<std::uint32_t> order_;
   // order_[level_starts_[d] .. level_starts_[d + 1]) is level d of the search.
   std::vector<std::size_t> level_starts_;

@@ -184,8 +184,9 @@ TEST(GraphAnalytics, SameDoublesAsBoostForAnyThreadCount) {
   for (int round = 0; round < 40; ++round) {
     // Sparse and dense, connected and not, with parallel and symmetric edges: graphs
     // where many shortest paths tie, so the order of every addition shows. Every fourth
-    // graph is dense enough for hubs' rows to be bitsets (graph_analytics.cc); every
-    // eighth mixes such hubs with long chains.
+    // graph is dense enough for hubs' rows to be bitsets and for a search's last levels
+    // to be found bottom-up (graph_analytics.cc); every eighth mixes such hubs with long
+    // chains.
     std::size_t n = 3 + random() % 120;
     std::size_t m = random() % (n * (round % 4 == 0 ? n / 2 : round % 4 == 1 ? 8 : 2));
     const bool with_chain = round % 8 == 4;
