@@ -13,12 +13,12 @@
 //   the pattern's pieces (ListPlacer), rather than by RE2's backtracking capture, which
 //   spent most of the time trying every alternative of {PRE} at every position; only
 //   when the lists could be placed in more than one way does the capturing search decide;
-// - the threads share the compiled patterns (the FilteredRE2's), each with a Matcher for
-//   its caches and scratch space. Every search of a shared RE2 takes a reader lock whose
-//   cache line moves between cores; when a sentence cost ~10 unanchored searches, that
-//   made a compiled copy per thread worth its cost, but with the searches above a copy
-//   per thread (compiled, and its DFA warmed up, again) took 5% more CPU at 100 MB on
-//   two threads than sharing, and more at 1 GB.
+// - the threads share the compiled patterns, each with a Matcher for its caches and
+//   scratch space. Every search of a shared RE2 takes a reader lock whose cache line
+//   moves between cores; when a sentence cost ~10 unanchored searches, that made a
+//   compiled copy per thread worth its cost, but with the searches above a copy per
+//   thread (compiled, and its DFA warmed up, again) took 5% more CPU at 100 MB on two
+//   threads than sharing, and more at 1 GB.
 #include "extract/relation_rules.h"
 
 #include <re2/filtered_re2.h>
@@ -38,6 +38,7 @@
 #include "extract/error.h"
 #include "extract/literal_scanner.h"
 #include "extract/placeholder_list.h"
+#include "extract/prefilter_outline.h"
 #include "extract/word_bytes.h"
 
 namespace actorgraph {
@@ -49,6 +50,7 @@ constexpr char kOpen = kPlaceholderOpen;
 constexpr char kClose = kPlaceholderClose;
 
 struct Pattern {
+  std::unique_ptr<RE2> re;  // what Match searches with, shared by every thread
   int type = 0;
   std::string location;
   int x_group = 0, y_group = 0, p_group = 0;  // 1-based capture indices, 0 if absent
@@ -189,7 +191,8 @@ void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
 
 class RulesParser {
  public:
-  // Patterns are compiled into `filter`, in order: pattern i is filter->GetRE2(i).
+  // The outline of each pattern (extract/prefilter_outline.h) is added to `filter`, in
+  // order: pattern i is filter->GetRE2(i)'s.
   explicit RulesParser(re2::FilteredRE2* filter) : filter_(filter) {}
 
   void CollectMacros(const RuleSource& source) {
@@ -272,13 +275,16 @@ class RulesParser {
     Pattern pattern;
     pattern.type = type_index;
     pattern.location = path + ":" + std::to_string(line);
-    // The FilteredRE2 that will find the pattern's candidate sentences compiles it (and
-    // keeps it for the first Matcher): compiling it twice was a third of the startup.
+    pattern.re = std::make_unique<RE2>(regex, PatternOptions());
+    if (!pattern.re->ok()) throw error("bad pattern: " + pattern.re->error());
+    // The FilteredRE2 that finds the pattern's candidate sentences needs only its atoms,
+    // which the outline has too: given the pattern, it compiled it a second time and took
+    // as long again to derive them (together 60% of the startup of a run on 5 articles).
     int id = 0;
-    if (filter_->Add(regex, PatternOptions(), &id) != RE2::NoError) {
-      throw error("bad pattern: " + RE2(regex, PatternOptions()).error());
+    if (filter_->Add(PrefilterOutline(regex), PatternOptions(), &id) != RE2::NoError) {
+      filter_->Add(regex, PatternOptions(), &id);  // cannot fail: it compiled above
     }
-    const RE2& re = filter_->GetRE2(id);
+    const RE2& re = *pattern.re;
     const std::map<std::string, int>& groups = re.NamedCapturingGroups();
     auto group = [&](const char* name) {
       auto it = groups.find(name);
@@ -360,7 +366,7 @@ class RulesParser {
 // start (see Match) need not run there when its atoms are not all in the rest of the
 // sentence: "X said Y met Z" has "met" after X and Y, not after Z.
 struct Prefilter {
-  re2::FilteredRE2 filter;                // holds every pattern, compiled (see RulesParser)
+  re2::FilteredRE2 filter;                // holds every pattern's outline (see RulesParser)
   std::unique_ptr<LiteralScanner> atoms;  // in the order of their ids; null: run every pattern
   std::vector<std::uint32_t> atom_lengths;
 
@@ -711,7 +717,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
   for (std::size_t k = 0; k < runs; ++k) {
     const std::size_t p = candidates ? static_cast<std::size_t>((*candidates)[k]) : k;
     const Pattern& pattern = impl.patterns[p];
-    const RE2& re = impl.prefilter.filter.GetRE2(static_cast<int>(p));
+    const RE2& re = *pattern.re;
     // Not cleared for each pattern: every group read is written first, group 0 by find, a
     // split pattern's lists (all of its X, Y and P) by the placer, and all of them by the
     // capturing search (cleared before it, in case it fails).
