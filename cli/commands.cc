@@ -35,6 +35,7 @@ void ExtractAll(const Invocation& inv, Diagnostics& diagnostics,
   timer.Start("rules");
   ExtractorOptions extractor_options;
   extractor_options.rules_dir = inv.rules_dir;
+  extractor_options.threads = ThreadCount(inv);
   Extractor extractor(extractor_options);
   ReaderOptions reader_options;
   reader_options.skip_bad = inv.skip_bad;

@@ -18,6 +18,7 @@ namespace actorgraph {
 struct ExtractorOptions {
   std::string rules_dir;                  // extra rule files; empty: built-in only
   std::size_t max_sentence_bytes = 4096;  // longer sentences are cut (see SplitSentences), with a warning
+  int threads = 1;                        // to compile the rules on; the Extractor does not depend on it
 };
 
 // Built once (it compiles every rule); Extract is const and safe to call from several

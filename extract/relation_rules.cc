@@ -26,13 +26,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "extract/error.h"
@@ -189,12 +192,18 @@ void SplitAtLists(const std::string& regex, const std::vector<Slot>& slots,
   if (pattern->pieces[0].empty()) pattern->leading_letters = slots[0].letters;
 }
 
+// A pattern with its macros and placeholders expanded, checked but not yet compiled.
+struct ExpandedPattern {
+  std::string regex;
+  int type = 0;
+  std::string path;
+  int line = 0;
+  std::vector<Slot> slots;  // its lists, when they are written in the pattern itself
+  bool splittable = false;  // no list comes from a macro (see SplitAtLists)
+};
+
 class RulesParser {
  public:
-  // The outline of each pattern (extract/prefilter_outline.h) is added to `filter`, in
-  // order: pattern i is filter->GetRE2(i)'s.
-  explicit RulesParser(re2::FilteredRE2* filter) : filter_(filter) {}
-
   void CollectMacros(const RuleSource& source) {
     for (const RuleLine& line : SplitRuleLines(source.text, /*keep_hash=*/true)) {
       if (line.field != "define") continue;
@@ -217,7 +226,7 @@ class RulesParser {
   }
 
   void ParseRelations(const RuleSource& source, std::vector<RelationType>* types,
-                      std::vector<Pattern>* patterns) {
+                      std::vector<ExpandedPattern>* patterns) {
     int current = -1;
     for (const RuleLine& line : SplitRuleLines(source.text, /*keep_hash=*/true)) {
       std::string field(line.field);
@@ -250,7 +259,7 @@ class RulesParser {
         type.cameo = value;
       } else if (field == "pattern") {
         if (value.empty()) throw error("empty pattern");
-        patterns->push_back(Compile(value, current, type, source.path, line.number));
+        patterns->push_back(ExpandPattern(value, current, type, source.path, line.number));
       } else {
         throw error("unknown field '" + field + "'");
       }
@@ -263,38 +272,21 @@ class RulesParser {
     std::string at;
   };
 
-  Pattern Compile(const std::string& text, int type_index, const RelationType& type,
-                  const std::string& path, int line) {
+  ExpandedPattern ExpandPattern(const std::string& text, int type_index, const RelationType& type,
+                                const std::string& path, int line) {
     bool has_x = false, has_y = false, has_p = false;
     slots_.clear();
-    std::string regex = Expand(text, path, line, 0, &has_x, &has_y, &has_p);
+    ExpandedPattern pattern;
+    pattern.regex = Expand(text, path, line, 0, &has_x, &has_y, &has_p);
     auto error = [&](const std::string& message) { return Error(RuleError(path, line, message)); };
     if (has_p && !type.symmetric) throw error("{P} is for symmetric relations; use {X} and {Y}");
     if (has_p && (has_x || has_y)) throw error("a pattern uses either {P} or {X} and {Y}");
     if (!has_p && !(has_x && has_y)) throw error("a pattern needs both {X} and {Y}, or {P}");
-    Pattern pattern;
     pattern.type = type_index;
-    pattern.location = path + ":" + std::to_string(line);
-    pattern.re = std::make_unique<RE2>(regex, PatternOptions());
-    if (!pattern.re->ok()) throw error("bad pattern: " + pattern.re->error());
-    // The FilteredRE2 that finds the pattern's candidate sentences needs only its atoms,
-    // which the outline has too: given the pattern, it compiled it a second time and took
-    // as long again to derive them (together 60% of the startup of a run on 5 articles).
-    int id = 0;
-    if (filter_->Add(PrefilterOutline(regex), PatternOptions(), &id) != RE2::NoError) {
-      filter_->Add(regex, PatternOptions(), &id);  // cannot fail: it compiled above
-    }
-    const RE2& re = *pattern.re;
-    const std::map<std::string, int>& groups = re.NamedCapturingGroups();
-    auto group = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? 0 : it->second;
-    };
-    pattern.x_group = group("X");
-    pattern.y_group = group("Y");
-    pattern.p_group = group("P");
-    pattern.groups = 1 + re.NumberOfCapturingGroups();
-    if (!slot_in_macro_) SplitAtLists(regex, slots_, groups, &pattern);
+    pattern.path = path;
+    pattern.line = line;
+    pattern.slots = slots_;
+    pattern.splittable = !slot_in_macro_;
     slot_in_macro_ = false;
     return pattern;
   }
@@ -349,11 +341,55 @@ class RulesParser {
     return out;
   }
 
-  re2::FilteredRE2* filter_;
   std::map<std::string, Macro> macros_;
-  std::vector<Slot> slots_;  // of the pattern being compiled
+  std::vector<Slot> slots_;  // of the pattern being expanded
   bool slot_in_macro_ = false;
 };
+
+// Each pattern compiled, on `threads` threads (the caller's among them) that take the
+// patterns in turn. Every RE2 is compiled on its own, so the result does not depend on
+// the threads; compiling is four fifths of the startup.
+std::vector<std::unique_ptr<RE2>> CompilePatterns(const std::vector<ExpandedPattern>& patterns, int threads) {
+  std::vector<std::unique_ptr<RE2>> compiled(patterns.size());
+  std::atomic<std::size_t> next{0};
+  auto compile = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < patterns.size();) {
+      compiled[i] = std::make_unique<RE2>(patterns[i].regex, PatternOptions());
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads && static_cast<std::size_t>(t) < patterns.size(); ++t) helpers.emplace_back(compile);
+  compile();
+  for (std::thread& helper : helpers) helper.join();
+  return compiled;
+}
+
+// The pattern `expanded` compiled to `re`, whose outline it adds to `filter` (pattern i
+// must be added i-th).
+Pattern MakePattern(const ExpandedPattern& expanded, std::unique_ptr<RE2> re, re2::FilteredRE2* filter) {
+  Pattern pattern;
+  pattern.type = expanded.type;
+  pattern.location = expanded.path + ":" + std::to_string(expanded.line);
+  // The FilteredRE2 that finds the pattern's candidate sentences needs only its atoms,
+  // which the outline has too: given the pattern, it compiled it a second time and took
+  // as long again to derive them (together 60% of the startup of a run on 5 articles).
+  int id = 0;
+  if (filter->Add(PrefilterOutline(expanded.regex), PatternOptions(), &id) != RE2::NoError) {
+    filter->Add(expanded.regex, PatternOptions(), &id);  // cannot fail: `re` compiled
+  }
+  const std::map<std::string, int>& groups = re->NamedCapturingGroups();
+  auto group = [&](const char* name) {
+    auto it = groups.find(name);
+    return it == groups.end() ? 0 : it->second;
+  };
+  pattern.x_group = group("X");
+  pattern.y_group = group("Y");
+  pattern.p_group = group("P");
+  pattern.groups = 1 + re->NumberOfCapturingGroups();
+  if (expanded.splittable) SplitAtLists(expanded.regex, expanded.slots, groups, &pattern);
+  pattern.re = std::move(re);
+  return pattern;
+}
 
 // A cheap first pass: the literal strings (atoms) a pattern cannot match without, as
 // RE2's FilteredRE2 extracts them, found in one scan of the sentence (LiteralScanner);
@@ -668,13 +704,31 @@ RelationRules::~RelationRules() = default;
 RelationRules::RelationRules(RelationRules&&) noexcept = default;
 RelationRules& RelationRules::operator=(RelationRules&&) noexcept = default;
 
-RelationRules RelationRules::Load(const std::vector<RuleSource>& sources) {
+RelationRules RelationRules::Load(const std::vector<RuleSource>& sources, int threads) {
   RelationRules rules;
   Impl& impl = *rules.impl_;
-  RulesParser parser(&impl.prefilter.filter);
+  RulesParser parser;
   std::vector<const RuleSource*> files = SourcesWithExtension(sources, ".rules");
-  for (const RuleSource* source : files) parser.CollectMacros(*source);
-  for (const RuleSource* source : files) parser.ParseRelations(*source, &impl.types, &impl.patterns);
+  std::vector<ExpandedPattern> expanded;
+  // An error stops the parse, but a bad regex among the patterns before it comes first
+  // in the files, so it is the one to report: they are compiled first.
+  std::exception_ptr parse_error;
+  try {
+    for (const RuleSource* source : files) parser.CollectMacros(*source);
+    for (const RuleSource* source : files) parser.ParseRelations(*source, &impl.types, &expanded);
+  } catch (const Error&) {
+    parse_error = std::current_exception();
+  }
+  std::vector<std::unique_ptr<RE2>> compiled = CompilePatterns(expanded, threads);
+  for (std::size_t i = 0; i < expanded.size(); ++i) {
+    if (!compiled[i]->ok()) {
+      throw Error(RuleError(expanded[i].path, expanded[i].line, "bad pattern: " + compiled[i]->error()));
+    }
+  }
+  if (parse_error) std::rethrow_exception(parse_error);
+  for (std::size_t i = 0; i < expanded.size(); ++i) {
+    impl.patterns.push_back(MakePattern(expanded[i], std::move(compiled[i]), &impl.prefilter.filter));
+  }
   impl.prefilter.Prepare();
   return rules;
 }

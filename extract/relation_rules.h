@@ -62,8 +62,10 @@ class RelationRules {
   // Parses the *.rules files of `sources`. Throws Error "file:line: what" for an unknown
   // field, a pattern outside a relation, an unknown macro or placeholder, a pattern
   // without {X} and {Y} or {P}, {P} in a relation that is not symmetric, a bad regex (with
-  // RE2's message), a relation type defined twice, or a macro defined twice.
-  static RelationRules Load(const std::vector<RuleSource>& sources);
+  // RE2's message), a relation type defined twice, or a macro defined twice: the first
+  // of them in the files. Compiles the patterns on `threads` threads, the caller's among
+  // them; the rules and the error do not depend on it.
+  static RelationRules Load(const std::vector<RuleSource>& sources, int threads = 1);
 
   RelationRules();
   ~RelationRules();

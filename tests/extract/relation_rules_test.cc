@@ -18,9 +18,9 @@ namespace {
 
 RuleSource File(const std::string& path, const std::string& text) { return {path, text, false}; }
 
-std::string LoadError(const std::vector<RuleSource>& sources) {
+std::string LoadError(const std::vector<RuleSource>& sources, int threads = 1) {
   try {
-    RelationRules::Load(sources);
+    RelationRules::Load(sources, threads);
   } catch (const Error& e) {
     return e.what();
   }
@@ -344,6 +344,40 @@ define Y2 meeting
     ASSERT_EQ(Describe(matches), Describe(captured.Match(sentence))) << sentence;
   }
   EXPECT_GT(matched, 2000u);  // the sentences exercise the rules
+}
+
+// A rule file error stops the parse, while patterns are compiled after it: the error
+// reported is still the first in the files, whether a bad regex or another one comes
+// first, on any number of threads.
+TEST(RelationRules, TheFirstErrorInTheFilesIsReported) {
+  const std::string bad_pattern = "  pattern {X} (met {Y}\n";
+  const std::string bad_field = "  colour red\n";
+  // "file:line: bad pattern", without RE2's message.
+  auto error_at = [](const std::vector<RuleSource>& sources, int threads) {
+    std::string error = LoadError(sources, threads);
+    return error.substr(0, error.find(": ", error.find(": ") + 2));
+  };
+  for (int threads : {1, 2, 4}) {
+    SCOPED_TRACE(threads);
+    EXPECT_EQ(error_at({File("a.rules", "relation met\n" + bad_pattern + bad_field)}, threads),
+              "a.rules:2: bad pattern");
+    EXPECT_EQ(error_at({File("a.rules", "relation met\n" + bad_field + bad_pattern)}, threads),
+              "a.rules:2: unknown field 'colour'");
+    EXPECT_EQ(error_at({File("a.rules", "relation met\n" + bad_pattern), File("b.rules", "relation met\n")}, threads),
+              "a.rules:2: bad pattern");
+    EXPECT_EQ(error_at({File("a.rules", "relation met\n  pattern {X} met {Y}\n" + bad_pattern + bad_pattern)}, threads),
+              "a.rules:3: bad pattern");
+  }
+}
+
+TEST(RelationRules, CompilingOnMoreThreadsChangesNothing) {
+  const RelationRules one = RelationRules::Load(LoadRuleSources(""), 1);
+  const RelationRules four = RelationRules::Load(LoadRuleSources(""), 4);
+  ASSERT_EQ(one.types().size(), four.types().size());
+  for (std::size_t i = 0; i < one.types().size(); ++i) EXPECT_EQ(one.types()[i].name, four.types()[i].name);
+  for (const std::string& sentence : RandomSentences(1000, 13)) {
+    EXPECT_EQ(Describe(one.Match(sentence)), Describe(four.Match(sentence)));
+  }
 }
 
 TEST(RelationRules, MatchIsTheSameFromManyThreadsAtOnce) {
