@@ -52,6 +52,37 @@ using namespace std::string_view_literals;  // a list of "..."sv needs no strlen
 constexpr char kOpen = kPlaceholderOpen;
 constexpr char kClose = kPlaceholderClose;
 
+RE2::Options PatternOptions();
+
+// The pieces of a split pattern (see Pattern), each compiled the first time a ListPlacer
+// checks it, by whichever thread that is, then shared by all: few ever are, and a piece
+// with {PRE} costs as much to compile as its whole pattern. Compiling them all on the
+// pattern's first use was 400 M instructions of the first 1,500 articles of c20.jsonl,
+// four times the searches themselves; compiling them once per thread, 435 M of the
+// first 400 articles on two threads, where one thread compiled 217 M.
+class CompiledPieces {
+ public:
+  explicit CompiledPieces(std::size_t count) : pieces_(count) {}
+  ~CompiledPieces() {
+    for (std::atomic<RE2*>& piece : pieces_) delete piece.load();
+  }
+  CompiledPieces(const CompiledPieces&) = delete;
+  CompiledPieces& operator=(const CompiledPieces&) = delete;
+
+  // Piece i, `text`, compiled at the first call. Thread-safe: threads that ask for it at
+  // once may each compile it, and all get the copy kept.
+  const RE2& Get(std::size_t i, const std::string& text) {
+    RE2* piece = pieces_[i].load(std::memory_order_acquire);
+    if (piece) return *piece;
+    auto compiled = std::make_unique<RE2>(text, PatternOptions());
+    if (!pieces_[i].compare_exchange_strong(piece, compiled.get(), std::memory_order_acq_rel)) return *piece;
+    return *compiled.release();
+  }
+
+ private:
+  std::vector<std::atomic<RE2*>> pieces_;
+};
+
 struct Pattern {
   std::unique_ptr<RE2> re;  // what Match searches with, shared by every thread
   int type = 0;
@@ -68,6 +99,8 @@ struct Pattern {
   // When the pattern starts with its first list (pieces[0] is empty): the role letters of
   // that list. Every match then starts where a list of them can (see ListStarts).
   std::string leading_letters;
+  // The pieces, compiled as they are needed; a cache that Match fills, const as it is.
+  std::unique_ptr<CompiledPieces> compiled_pieces;
 };
 
 // A placeholder's list in an expanded pattern: bytes [begin, end) of the regex.
@@ -387,6 +420,7 @@ Pattern MakePattern(const ExpandedPattern& expanded, std::unique_ptr<RE2> re, re
   pattern.p_group = group("P");
   pattern.groups = 1 + re->NumberOfCapturingGroups();
   if (expanded.splittable) SplitAtLists(expanded.regex, expanded.slots, groups, &pattern);
+  if (!pattern.pieces.empty()) pattern.compiled_pieces = std::make_unique<CompiledPieces>(pattern.pieces.size());
   pattern.re = std::move(re);
   return pattern;
 }
@@ -553,14 +587,6 @@ bool RolesAllowLists(const Pattern& pattern, const std::vector<ListStart>& start
   return true;
 }
 
-// The pieces of a split pattern, each compiled the first time ListPlacer checks it: few
-// ever are, and a piece with {PRE} costs as much to compile as its whole pattern
-// (compiling them all on the pattern's first use was 400 M instructions of the first
-// 1,500 articles of c20.jsonl, four times the searches themselves).
-struct CompiledPieces {
-  std::vector<std::unique_ptr<RE2>> pieces;
-};
-
 // The bounds of the lists of a split pattern in its match [begin, end) of `text`, without
 // a capturing search. RE2 reports the groups of the highest-priority way the pattern
 // matches [begin, end); if the lists can be placed in only one way such that every piece
@@ -581,11 +607,9 @@ class ListPlacer {
   static constexpr std::size_t kMaxLists = 3;  // {X}, {Y}, {P}: each at most once
 
   // REQUIRES: `pattern` is split (pattern.pieces is not empty).
-  bool Place(const Pattern& pattern, CompiledPieces* compiled, re2::StringPiece text, std::size_t begin,
-             std::size_t end, const std::vector<ListStart>& starts) {
+  bool Place(const Pattern& pattern, re2::StringPiece text, std::size_t begin, std::size_t end,
+             const std::vector<ListStart>& starts) {
     pattern_ = &pattern;
-    compiled_ = compiled;
-    compiled_->pieces.resize(pattern.pieces.size());
     text_ = std::string_view(text.data(), text.size());
     end_ = end;
     starts_ = &starts;
@@ -610,13 +634,12 @@ class ListPlacer {
   bool Fits(std::size_t i, std::size_t from, std::size_t to) {
     if (pattern_->pieces[i].empty()) return from == to;
     if (!check_pieces_) return true;
-    std::unique_ptr<RE2>& piece = compiled_->pieces[i];
-    if (!piece) piece = std::make_unique<RE2>(pattern_->pieces[i], PatternOptions());
-    if (!piece->ok()) {  // a piece that does not compile alone: the capturing search decides
+    const RE2& piece = pattern_->compiled_pieces->Get(i, pattern_->pieces[i]);
+    if (!piece.ok()) {  // a piece that does not compile alone: the capturing search decides
       broken_ = true;
       return false;
     }
-    return piece->Match(re2::StringPiece(text_.data(), text_.size()), from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+    return piece.Match(re2::StringPiece(text_.data(), text_.size()), from, to, RE2::ANCHOR_BOTH, nullptr, 0);
   }
 
   // Places list i and the ones after it, from `from` (the end of the one before).
@@ -643,7 +666,6 @@ class ListPlacer {
   }
 
   const Pattern* pattern_ = nullptr;
-  CompiledPieces* compiled_ = nullptr;
   std::string_view text_;
   std::size_t end_ = 0;
   const std::vector<ListStart>* starts_ = nullptr;
@@ -654,11 +676,10 @@ class ListPlacer {
   std::array<std::pair<std::size_t, std::size_t>, kMaxLists> bounds_, first_;
 };
 
-// What one thread matches with: the pieces of split patterns it compiled, the
-// prefilter's cache and scratch space. The patterns themselves are shared.
+// What one thread matches with: the prefilter's cache and scratch space. The patterns
+// and their pieces are shared.
 struct Matcher {
-  std::vector<CompiledPieces> pieces_of;  // by pattern index
-  Prefilter::Cache candidates_of_atoms;   // see Prefilter
+  Prefilter::Cache candidates_of_atoms;  // see Prefilter
   // Reused from sentence to sentence, so that they keep their memory.
   Prefilter::Found atoms_found;
   std::vector<ListStart> starts;
@@ -688,9 +709,7 @@ struct RelationRules::Impl {
         return matcher;
       }
     }
-    auto matcher = std::make_unique<Matcher>();
-    matcher->pieces_of.resize(patterns.size());
-    return matcher;
+    return std::make_unique<Matcher>();
   }
 
   void Release(std::unique_ptr<Matcher> matcher) const {
@@ -804,7 +823,7 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       const std::size_t end = begin + captured[0].size();
       bool placed = false;
       if (!pattern.pieces.empty()) {
-        if ((placed = matcher->placer.Place(pattern, &matcher->pieces_of[p], input, begin, end, starts))) {
+        if ((placed = matcher->placer.Place(pattern, input, begin, end, starts))) {
           for (std::size_t i = 0; i < pattern.list_letters.size(); ++i) {
             auto [from, to] = matcher->placer.bounds(i);
             captured[pattern.list_groups[i]] = re2::StringPiece(sentence.data() + from, to - from);
