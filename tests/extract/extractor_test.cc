@@ -8,9 +8,15 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include "extract/error.h"
 
 namespace actorgraph {
 namespace {
@@ -366,6 +372,55 @@ TEST(Extractor, RelationsCarryTheirRuleAndType) {
   EXPECT_EQ(r.rule.rfind("relations/evaluation.rules:", 0), 0u) << r.rule;
   EXPECT_EQ(r.source.country, "POL");
   EXPECT_EQ(r.target.type, ActorType::kCountry);
+}
+
+// With more than one thread, the relation rules compile while the lexicon loads: the
+// relations found are the same, and a folder of bad rule files reports the same error,
+// the first in the order of the loads (actors, then relation rules).
+TEST(Extractor, LoadingOnSeveralThreadsChangesNothing) {
+  ExtractorOptions options;
+  options.threads = 4;
+  const Extractor extractor(options);
+  for (const char* text : {"Lavrov met Jaishankar in Moscow on Tuesday.", "Poland criticised Hungary.",
+                           "India and Russia signed a defence agreement.", "Biden warned China against an attack."}) {
+    Document document;
+    document.id = "t";
+    document.origin = "test";
+    document.date = "2021-06-16";
+    document.text = text;
+    CollectingDiagnostics diagnostics;
+    Strings one, four;
+    for (const Relation& r : SharedExtractor().Extract(document, diagnostics).relations) one.push_back(Show(r));
+    for (const Relation& r : extractor.Extract(document, diagnostics).relations) four.push_back(Show(r));
+    EXPECT_EQ(four, one) << text;
+  }
+}
+
+TEST(Extractor, ErrorsOfARuleFolderComeInTheOrderOfTheLoads) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("actorgraph_extractor_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "bad.actors") << "actor Nobody\n  type spaceship\n";
+  std::ofstream(dir / "bad.rules") << "relation greeted\n  pattern {X} (greeted {Y}\n";
+  auto error = [&](int threads) {
+    ExtractorOptions options;
+    options.rules_dir = dir.string();
+    options.threads = threads;
+    try {
+      Extractor extractor(options);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("<no error>");
+  };
+  for (int threads : {1, 4}) {
+    EXPECT_NE(error(threads).find("bad.actors:2: "), std::string::npos) << error(threads);
+  }
+  std::filesystem::remove(dir / "bad.actors");
+  for (int threads : {1, 4}) {
+    EXPECT_NE(error(threads).find("bad.rules:2: bad pattern"), std::string::npos) << error(threads);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
