@@ -52,7 +52,13 @@ using namespace std::string_view_literals;  // a list of "..."sv needs no strlen
 constexpr char kOpen = kPlaceholderOpen;
 constexpr char kClose = kPlaceholderClose;
 
-RE2::Options PatternOptions();
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(16 << 20);
+  return options;
+}
 
 // The pieces of a split pattern (see Pattern), each compiled the first time a ListPlacer
 // checks it, by whichever thread that is, then shared by all: few ever are, and a piece
@@ -109,14 +115,6 @@ struct Slot {
   std::string name;     // X, Y or P
   std::string letters;  // the role letters it admits
 };
-
-RE2::Options PatternOptions() {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  options.set_max_mem(16 << 20);
-  return options;
-}
 
 // The role letters a placeholder type admits.
 bool RoleLetters(std::string_view types, std::string* letters) {
