@@ -65,9 +65,15 @@ std::string EvidenceExcerpt(const ActorGraph& graph, std::size_t edge, std::size
   if (graph.edges()[edge].evidence == 0) return "";
   const std::vector<EdgeEvidence> evidence = graph.Evidence(edge, 1);
   const EdgeEvidence& first = evidence.front();
-  std::string line = first.doc + "#" + std::to_string(first.sentence);
-  if (!first.date.empty()) line += " (" + first.date + ")";
-  line += ": " + first.text;
+  // Appended in place: one block for the line instead of a string per piece.
+  char number[16];
+  const std::size_t digits = static_cast<std::size_t>(
+      std::to_chars(number, number + sizeof number, first.sentence).ptr - number);
+  std::string line;
+  line.reserve(first.doc.size() + digits + first.date.size() + first.text.size() + 6);
+  line.append(first.doc).append("#").append(number, digits);
+  if (!first.date.empty()) line.append(" (").append(first.date).append(")");
+  line.append(": ").append(first.text);
   return TruncateText(line, max_chars);
 }
 

@@ -68,18 +68,19 @@ std::string EncodeEvidence(std::string_view doc, std::string_view date, int sent
   return record;
 }
 
-EdgeEvidence DecodeEvidence(std::string_view record) {
+EdgeEvidence DecodeEvidence(std::string record) {
   std::uint32_t head[4];
   if (record.size() < sizeof head) throw Error("evidence record cut short");
   std::memcpy(head, record.data(), sizeof head);
-  record.remove_prefix(sizeof head);
-  if (record.size() != std::size_t{head[0]} + head[1] + head[3])
+  if (record.size() - sizeof head != std::size_t{head[0]} + head[1] + head[3])
     throw Error("evidence record of the wrong size");
   EdgeEvidence evidence;
-  evidence.doc = record.substr(0, head[0]);
-  evidence.date = record.substr(head[0], head[1]);
+  evidence.doc.assign(record, sizeof head, head[0]);
+  evidence.date.assign(record, sizeof head + head[0], head[1]);
   evidence.sentence = static_cast<int>(head[2]);
-  evidence.text = record.substr(head[0] + head[1]);
+  // The text keeps the record's block: the sentence is most of the record.
+  record.erase(0, sizeof head + head[0] + head[1]);
+  evidence.text = std::move(record);
   return evidence;
 }
 
@@ -98,10 +99,10 @@ std::vector<EdgeEvidence> ActorGraph::Evidence(std::size_t edge, std::size_t lim
   std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(e.evidence), limit);
   std::vector<EdgeEvidence> evidence;
   evidence.reserve(count);
-  std::string record;
   for (std::size_t k = 0; k < count; ++k) {
+    std::string record;
     impl_->spill->Read(impl_->evidence[impl_->evidence_begin[edge] + k], record);
-    evidence.push_back(DecodeEvidence(record));
+    evidence.push_back(DecodeEvidence(std::move(record)));
   }
   return evidence;
 }

@@ -35,7 +35,7 @@ struct ActorGraph::Impl {
 // the sentence number, then the three strings.
 std::string EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
                            std::string_view text);
-EdgeEvidence DecodeEvidence(std::string_view record);
+EdgeEvidence DecodeEvidence(std::string record);
 
 // Whether two actor names are the same, ignoring ASCII case.
 bool SameActorName(std::string_view a, std::string_view b);
