@@ -47,10 +47,16 @@ std::vector<std::string> DataOpenings(const std::vector<std::string>& keys) {
   return openings;
 }
 
-void AppendData(std::string& text, const std::string& opening, const std::string& value) {
+// Only strings are escaped: numbers and booleans hold no character XML escapes.
+void AppendData(std::string& text, const std::string& opening, ColumnType type,
+                const std::string& value) {
   if (value.empty()) return;
   text += opening;
-  AppendXmlEscaped(value, text);
+  if (type == ColumnType::kString) {
+    AppendXmlEscaped(value, text);
+  } else {
+    text += value;
+  }
   text += "</data>\n";
 }
 
@@ -82,7 +88,7 @@ void WriteGraphml(const ActorGraph& graph, std::ostream& out, int threads) {
       AppendId(text, 'n', i);
       text += "\">\n";
       for (std::size_t c = 0; c < node_columns.size(); ++c)
-        AppendData(text, node_openings[c], node_columns[c].value(graph, i));
+        AppendData(text, node_openings[c], node_columns[c].type, node_columns[c].value(graph, i));
       text += "    </node>\n";
     }
   });
@@ -98,7 +104,7 @@ void WriteGraphml(const ActorGraph& graph, std::ostream& out, int threads) {
       AppendId(text, 'n', edges[i].target);
       text += "\">\n";
       for (std::size_t c = 0; c < edge_columns.size(); ++c)
-        AppendData(text, edge_openings[c], edge_columns[c].value(graph, i));
+        AppendData(text, edge_openings[c], edge_columns[c].type, edge_columns[c].value(graph, i));
       text += "    </edge>\n";
     }
   });
