@@ -55,17 +55,14 @@ std::size_t ResolveActorNode(const std::vector<ActorNode>& nodes, std::string_vi
   throw Error(quoted + " could be any of: " + names + "; give more of the name");
 }
 
-std::string EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
-                           std::string_view text) {
+void EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
+                    std::string_view text, std::string& record) {
   std::uint32_t head[4] = {static_cast<std::uint32_t>(doc.size()),
                            static_cast<std::uint32_t>(date.size()),
                            static_cast<std::uint32_t>(sentence),
                            static_cast<std::uint32_t>(text.size())};
-  std::string record(sizeof head, '\0');
-  std::memcpy(record.data(), head, sizeof head);
-  record.reserve(sizeof head + doc.size() + date.size() + text.size());
+  record.assign(reinterpret_cast<const char*>(head), sizeof head);
   record.append(doc).append(date).append(text);
-  return record;
 }
 
 EdgeEvidence DecodeEvidence(std::string record) {

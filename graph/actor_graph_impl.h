@@ -32,9 +32,10 @@ struct ActorGraph::Impl {
 };
 
 // An evidence sentence as the spill file holds it: the lengths of doc, date and text,
-// the sentence number, then the three strings.
-std::string EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
-                           std::string_view text);
+// the sentence number, then the three strings. Encoded into `record`, replacing what it
+// held, so that a caller spilling many reuses one block.
+void EncodeEvidence(std::string_view doc, std::string_view date, int sentence,
+                    std::string_view text, std::string& record);
 EdgeEvidence DecodeEvidence(std::string record);
 
 // Whether two actor names are the same, ignoring ASCII case.

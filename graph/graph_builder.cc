@@ -404,6 +404,7 @@ struct GraphBuilder::Impl {
     SpillRef record;
   };
   std::vector<Spilled> spilled;
+  std::string spill_buffer;  // Spill's record, one block for all of them
 
   // Within one Add: the kept relations, their ends resolved, waiting for their edges.
   struct Pending {
@@ -412,6 +413,9 @@ struct GraphBuilder::Impl {
     std::uint64_t hash;  // EdgeHash of the edge key
   };
   std::vector<Pending> pending;
+
+  // Within one Add: the actors the document names, for their article counts.
+  std::vector<Id> named;
 
 
   bool Keeps(const Relation& relation) const;
@@ -561,9 +565,9 @@ const SpillRef* GraphBuilder::Impl::FindSpilled(const Candidate& item, const std
 SpillRef GraphBuilder::Impl::Spill(const Candidate& item, const std::string& text) {
   if (const SpillRef* record = FindSpilled(item, text)) return *record;
   if (!evidence_file) evidence_file.emplace();
-  SpillRef record = evidence_file->Append(
-      EncodeEvidence(docs[item.doc], item.date == kNone ? std::string_view() : dates[item.date],
-                     item.sentence, text));
+  EncodeEvidence(docs[item.doc], item.date == kNone ? std::string_view() : dates[item.date],
+                 item.sentence, text, spill_buffer);
+  SpillRef record = evidence_file->Append(spill_buffer);
   spilled.push_back(Spilled{item.doc, item.sentence, item.date, &text, record});
   return record;
 }
@@ -638,7 +642,8 @@ void GraphBuilder::Add(const DocumentExtraction& extraction) {
     ++impl.articles;
   }
   impl.spilled.clear();
-  std::vector<Id> named;  // actors this document names, for their article counts
+  std::vector<Id>& named = impl.named;
+  named.clear();
   for (const ActorMention& mention : extraction.mentions) {
     if (mention.actor.name.empty()) continue;
     Id actor = impl.Note(mention.actor);
@@ -716,6 +721,7 @@ ActorGraph GraphBuilder::Build() {
   std::vector<Impl::RefPair>().swap(impl.ref_pairs);
   std::vector<Id>().swap(impl.ref_slots);
   std::vector<Impl::Pending>().swap(impl.pending);
+  std::vector<Id>().swap(impl.named);
   impl.spilled.clear();
   ReturnFreedMemory();  // what extraction freed, before Build allocates
 
