@@ -93,6 +93,12 @@ std::uint64_t HashText(std::string_view text) {
   return Mix(k1 ^ text.size(), Mix(a ^ k1, b ^ h));
 }
 
+// Whether two strings are equal. GCC 12 calls string_view::compare out of line for ==,
+// which cost Note as much as the memcmp itself.
+bool SameBytes(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 // Interned strings: each distinct string once in one arena, found by an open-addressing
 // table of ids.
 class StringPool {
@@ -110,7 +116,7 @@ class StringPool {
         slots_[at] = id;
         return id;
       }
-      if ((*this)[id] == text) return id;
+      if (SameBytes((*this)[id], text)) return id;
     }
   }
 
@@ -471,14 +477,17 @@ Id GraphBuilder::Impl::Note(const ActorRef& actor) {
       ref_slots[at] = static_cast<Id>(ref_pairs.size());
       ref_pairs.push_back(RefPair{hash, id, surface});
     } else if (const RefPair& pair = ref_pairs[r];
-               pair.hash == hash && actor_names[pair.actor] == actor.name &&
-               (pair.surface == kNone ? actor.surface.empty() : surfaces[pair.surface] == actor.surface)) {
+               pair.hash == hash && SameBytes(actor_names[pair.actor], actor.name) &&
+               SameBytes(pair.surface == kNone ? std::string_view() : surfaces[pair.surface],
+                         actor.surface)) {
       id = pair.actor;
     }
   }
   ActorTally& tally = actors[id];
   ++tally.type_votes[static_cast<int>(actor.type)];
-  if (!actor.country.empty() && (tally.country.empty() || actor.country < tally.country))
+  // Nearly always the code the actor already has, which SameBytes settles cheaply.
+  if (!actor.country.empty() && !SameBytes(actor.country, tally.country) &&
+      (tally.country.empty() || actor.country < tally.country))
     tally.country = actor.country;
   return id;
 }
