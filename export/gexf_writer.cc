@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,12 +57,16 @@ std::optional<DayInterval> IntervalOf(std::string_view date) {
   return DayInterval{chr::sys_days{ymd}, chr::sys_days{ymd}};
 }
 
+// YYYY-MM-DD. Digits by hand: snprintf was a third of the cost of writing a GEXF file. The
+// year has four digits because every interval comes from IntervalOf's four.
 std::string FormatDay(chr::sys_days days) {
   chr::year_month_day ymd{days};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  const auto year = static_cast<unsigned>(static_cast<int>(ymd.year()));
+  const auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  auto digit = [](unsigned value) { return static_cast<char>('0' + value % 10); };
+  const char text[10] = {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year),
+                         '-', digit(month / 10), digit(month), '-', digit(day / 10), digit(day)};
+  return std::string(text, sizeof text);
 }
 
 const char* GexfTypeName(ColumnType type) {
