@@ -109,7 +109,7 @@ void WriteAttvalues(std::ostream& out, const ColumnList& columns, const ActorGra
     text += "          <attvalue for=\"";
     text += column.name;
     text += "\" value=\"";
-    AppendXmlEscaped(value, text);
+    AppendXmlValue(column.type, value, text);
     text += "\"/>\n";
   }
   text += "        </attvalues>\n";

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "export/graph_style.h"
+#include "export/text_escape.h"
 
 namespace actorgraph {
 namespace {
@@ -57,6 +58,14 @@ const std::vector<EdgeColumn>& EdgeColumns() {
       {"evidence", T::kString, [](const ActorGraph& g, std::size_t i) { return EvidenceExcerpt(g, i); }},
   };
   return columns;
+}
+
+void AppendXmlValue(ColumnType type, const std::string& value, std::string& out) {
+  if (type == ColumnType::kString) {
+    AppendXmlEscaped(value, out);
+  } else {
+    out += value;
+  }
 }
 
 const char* GraphmlTypeName(ColumnType type) {

@@ -35,6 +35,11 @@ const std::vector<NodeColumn>& NodeColumns();
 // last_date, articles, evidence. `weight` is the mention count as a double (never 0).
 const std::vector<EdgeColumn>& EdgeColumns();
 
+// `value`, of a column of `type`, appended to `out` as XML text for GraphML and GEXF:
+// strings through AppendXmlEscaped, numbers and booleans as they are, since they hold no
+// character XML escapes (escaping them cost the GraphML writer 6% of its instructions).
+void AppendXmlValue(ColumnType type, const std::string& value, std::string& out);
+
 // "string", "int", "double", "boolean": GraphML's attr.type names.
 const char* GraphmlTypeName(ColumnType type);
 

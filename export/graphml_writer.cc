@@ -47,16 +47,11 @@ std::vector<std::string> DataOpenings(const std::vector<std::string>& keys) {
   return openings;
 }
 
-// Only strings are escaped: numbers and booleans hold no character XML escapes.
 void AppendData(std::string& text, const std::string& opening, ColumnType type,
                 const std::string& value) {
   if (value.empty()) return;
   text += opening;
-  if (type == ColumnType::kString) {
-    AppendXmlEscaped(value, text);
-  } else {
-    text += value;
-  }
+  AppendXmlValue(type, value, text);
   text += "</data>\n";
 }
 
