@@ -423,7 +423,6 @@ struct GraphBuilder::Impl {
   // Within one Add: the actors the document names, for their article counts.
   std::vector<Id> named;
 
-
   bool Keeps(const Relation& relation) const;
   Id Note(const ActorRef& actor);
   EdgeTally& FindEdge(Id source, Id target, Id relation, bool negated, Id* index);
