@@ -5,16 +5,16 @@
 // criticism and "Lavrov will meet Modi" a planned meeting.
 #include "extract/extractor.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <exception>
 #include <future>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "extract/actor_finder.h"
+#include "extract/cue_phrases.h"
 #include "extract/date_resolver.h"
 #include "extract/news_vocabulary.h"
 #include "extract/prepared_text.h"
@@ -24,20 +24,6 @@
 
 namespace actorgraph {
 namespace {
-
-// A case-insensitive pattern that finds any of `phrases` as whole words.
-std::unique_ptr<RE2> CuePattern(const std::vector<std::string>& phrases) {
-  std::string pattern;
-  for (const std::string& phrase : phrases) {
-    if (!pattern.empty()) pattern += '|';
-    bool word_start = std::isalnum(static_cast<unsigned char>(phrase.front())) && phrase.rfind("n'", 0) != 0;
-    pattern += (word_start ? "\\b" : "") + RE2::QuoteMeta(phrase) + "\\b";
-  }
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  return std::make_unique<RE2>(pattern.empty() ? "\\x01never\\x01" : "(?:" + pattern + ")", options);
-}
 
 // The words of `text` with placeholders removed, for looking for cues.
 std::string WithoutPlaceholders(std::string_view text) {
@@ -143,19 +129,17 @@ struct Extractor::Impl {
   NewsVocabulary vocabulary;
   RelationRules rules;
   std::unique_ptr<ActorFinder> finder;
-  std::unique_ptr<RE2> negation;
-  std::unique_ptr<RE2> planned;
+  std::unique_ptr<CuePhrases> negation;
+  std::unique_ptr<CuePhrases> planned;
 
   bool Negated(std::string_view span) const {
-    re2::StringPiece input(span.data(), span.size());
-    re2::StringPiece cue;
-    std::size_t pos = 0;
-    while (pos < span.size() && negation->Match(input, pos, span.size(), RE2::UNANCHORED, &cue, 1)) {
-      std::size_t end = cue.data() - span.data() + cue.size();
+    if (!negation->MayOccur(span)) return false;
+    for (std::optional<std::string_view> cue = negation->Find(span, 0); cue;) {
+      std::size_t end = cue->data() - span.data() + cue->size();
       // "not only ... but also" affirms.
       bool not_only = span.compare(end, 5, " only") == 0;
       if (!not_only) return true;
-      pos = end;
+      cue = negation->Find(span, end);
     }
     return false;
   }
@@ -164,21 +148,20 @@ struct Extractor::Impl {
   // meet" or "declined to visit" the cue "to meet" shares its "to" with the negation
   // cue, and a refusal is no plan.
   bool Planned(std::string_view words) const {
-    re2::StringPiece input(words.data(), words.size());
-    re2::StringPiece cue, refusal;
-    for (std::size_t pos = 0;
-         pos < words.size() && planned->Match(input, pos, words.size(), RE2::UNANCHORED, &cue, 1);) {
-      std::size_t begin = cue.data() - words.data(), end = begin + cue.size();
+    if (!planned->MayOccur(words)) return false;
+    const bool may_refuse = negation->MayOccur(words);
+    for (std::optional<std::string_view> cue = planned->Find(words, 0); cue;) {
+      std::size_t begin = cue->data() - words.data(), end = begin + cue->size();
       bool in_refusal = false;
-      for (std::size_t at = 0; !in_refusal && at < words.size() &&
-                               negation->Match(input, at, words.size(), RE2::UNANCHORED, &refusal, 1);) {
-        std::size_t refusal_begin = refusal.data() - words.data();
-        std::size_t refusal_end = refusal_begin + refusal.size();
+      for (std::optional<std::string_view> refusal = may_refuse ? negation->Find(words, 0) : std::nullopt;
+           !in_refusal && refusal;) {
+        std::size_t refusal_begin = refusal->data() - words.data();
+        std::size_t refusal_end = refusal_begin + refusal->size();
         in_refusal = refusal_begin < end && begin < refusal_end;
-        at = std::max(refusal_end, refusal_begin + 1);
+        refusal = negation->Find(words, std::max(refusal_end, refusal_begin + 1));
       }
       if (!in_refusal) return true;
-      pos = std::max(end, begin + 1);
+      cue = planned->Find(words, std::max(end, begin + 1));
     }
     return false;
   }
@@ -194,8 +177,8 @@ Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<I
   auto load_rules = [&] { return RelationRules::Load(sources, options.threads); };
   auto load_finder = [&] {
     impl_->finder = std::make_unique<ActorFinder>(impl_->lexicon, impl_->vocabulary);
-    impl_->negation = CuePattern(impl_->vocabulary.negation);
-    impl_->planned = CuePattern(impl_->vocabulary.planned);
+    impl_->negation = std::make_unique<CuePhrases>(impl_->vocabulary.negation);
+    impl_->planned = std::make_unique<CuePhrases>(impl_->vocabulary.planned);
   };
   if (options.threads <= 1) {
     impl_->lexicon = Lexicon::Load(sources);
