@@ -88,10 +88,20 @@ std::string_view AfterLastComma(std::string_view words) {
   return at == std::string_view::npos ? words : words.substr(at + 2);
 }
 
-// The words that name the actor of a mention, without a title before them.
-std::string NameText(const std::string& text, const SentenceMention& m) {
-  std::size_t begin = m.name_begin > m.begin ? m.name_begin : m.begin;
-  return text.substr(begin, m.end - begin);
+// Sets `out` to `actor` as mention `m` of `text` names it: by the words that name it,
+// without a title before them, or, for a pronoun or a title alone, which refer to the
+// actor but are not one of its names, by the actor's own surface. Field by field, so
+// that the surface is copied once and `out` keeps the memory it has.
+void AssignNamedActor(const ActorRef& actor, const std::string& text, const SentenceMention& m, ActorRef* out) {
+  out->name = actor.name;
+  out->type = actor.type;
+  out->country = actor.country;
+  if (m.descriptive) {
+    out->surface = actor.surface;
+  } else {
+    std::size_t begin = m.name_begin > m.begin ? m.name_begin : m.begin;
+    out->surface.assign(text, begin, m.end - begin);
+  }
 }
 
 std::string OneLine(std::string_view text) {
@@ -234,9 +244,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     bool two_actors = false;  // the patterns need two different actors
     for (const SentenceMention& m : mentions) {
       ActorMention& mention = result.mentions.emplace_back();
-      mention.actor = actors.actors[m.actor];
-      // A pronoun or a title alone refers to the actor but is not one of its names.
-      if (!m.descriptive) mention.actor.surface = NameText(prepared.text, m);
+      AssignNamedActor(actors.actors[m.actor], prepared.text, m, &mention.actor);
       mention.sentence = number;
       mention.begin = prepared.ToOriginal(m.begin);
       mention.end = prepared.ToOriginal(m.end);
@@ -296,10 +304,8 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
         seen.push_back(key);
         Relation& relation = result.relations.emplace_back();
-        relation.source = source_actor;
-        relation.target = target_actor;
-        if (!from.descriptive) relation.source.surface = NameText(prepared.text, from);
-        if (!to.descriptive) relation.target.surface = NameText(prepared.text, to);
+        AssignNamedActor(source_actor, prepared.text, from, &relation.source);
+        AssignNamedActor(target_actor, prepared.text, to, &relation.target);
         relation.type = type.name;
         relation.family = type.family;
         relation.symmetric = type.symmetric;
