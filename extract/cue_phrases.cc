@@ -44,7 +44,9 @@ CuePhrases::~CuePhrases() = default;
 std::optional<std::string_view> CuePhrases::Find(std::string_view text, std::size_t pos) const {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece cue;
-  if (pos >= text.size() || !pattern_->Match(input, pos, text.size(), RE2::UNANCHORED, &cue, 1)) return std::nullopt;
+  if (pos >= text.size() || !pattern_->Match(input, pos, text.size(), RE2::UNANCHORED, &cue, 1)) {
+    return std::nullopt;
+  }
   return std::string_view(cue.data(), cue.size());
 }
 

@@ -25,6 +25,8 @@
 namespace actorgraph {
 namespace {
 
+using namespace std::string_view_literals;  // a list of "..."sv needs no strlen per call
+
 // The words of `text` with placeholders removed, for looking for cues.
 std::string WithoutPlaceholders(std::string_view text) {
   std::string words;
@@ -73,7 +75,7 @@ std::string_view LastClause(std::string_view words) {
   };
   for (std::size_t end = words.size(); end > 0; --end) {
     if (words[end - 1] != ' ') continue;
-    for (std::string_view boundary : {", ", " and ", " but ", "; ", " while ", " whereas "}) {
+    for (std::string_view boundary : {", "sv, " and "sv, " but "sv, "; "sv, " while "sv, " whereas "sv}) {
       if (ends_at(end, boundary)) return words.substr(end);
     }
   }
@@ -143,7 +145,6 @@ struct Extractor::Impl {
   std::unique_ptr<CuePhrases> planned;
 
   bool Negated(std::string_view span) const {
-    if (!negation->MayOccur(span)) return false;
     for (std::optional<std::string_view> cue = negation->Find(span, 0); cue;) {
       std::size_t end = cue->data() - span.data() + cue->size();
       // "not only ... but also" affirms.
@@ -156,10 +157,9 @@ struct Extractor::Impl {
 
   // Whether `words` hold a cue of a plan that is not part of a refusal: in "refused to
   // meet" or "declined to visit" the cue "to meet" shares its "to" with the negation
-  // cue, and a refusal is no plan.
-  bool Planned(std::string_view words) const {
-    if (!planned->MayOccur(words)) return false;
-    const bool may_refuse = negation->MayOccur(words);
+  // cue, and a refusal is no plan. REQUIRES: `may_refuse` unless negation->MayOccur(words)
+  // is false.
+  bool Planned(std::string_view words, bool may_refuse) const {
     for (std::optional<std::string_view> cue = planned->Find(words, 0); cue;) {
       std::size_t begin = cue->data() - words.data(), end = begin + cue->size();
       bool in_refusal = false;
@@ -281,8 +281,13 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     for (const RuleMatch& match : matches) {
       const RelationType& type = types[match.type];
       std::string relation_words = RelationWords(placeholders, match);
-      bool negated = impl.Negated(LastClause(relation_words));
-      bool planned = impl.Planned(AfterLastComma(relation_words));
+      // The last clause and the words after the last comma are parts of the relation's
+      // words: where no cue phrase occurs in those, none occurs in them, and most
+      // relations are settled by a literal scan without a search for the clause.
+      const bool may_negate = impl.negation->MayOccur(relation_words);
+      bool negated = may_negate && impl.Negated(LastClause(relation_words));
+      bool planned = impl.planned->MayOccur(relation_words) &&
+                     impl.Planned(AfterLastComma(relation_words), may_negate);
       pairs.clear();
       for (int source : match.sources)
         for (int target : match.targets) pairs.emplace_back(source, target);
