@@ -106,14 +106,21 @@ void AssignNamedActor(const ActorRef& actor, const std::string& text, const Sent
   }
 }
 
+// `text` on one line: each line break or tab becomes a space, or nothing right after a
+// space. The bytes between breaks are appended a run at a time, not one by one: most
+// sentences hold no break at all.
 std::string OneLine(std::string_view text) {
   std::string line;
   line.reserve(text.size());
-  for (char c : text) {
-    bool space = c == '\n' || c == '\r' || c == '\t';
-    if (space && !line.empty() && line.back() == ' ') continue;
-    line += space ? ' ' : c;
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '\n' && c != '\r' && c != '\t') continue;
+    line.append(text, run, i - run);
+    if (line.empty() || line.back() != ' ') line += ' ';
+    run = i + 1;
   }
+  line.append(text, run);
   return line;
 }
 

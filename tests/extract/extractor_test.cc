@@ -331,6 +331,15 @@ TEST(Extractor, DatesResolvedAgainstTheArticle) {
   }
 }
 
+TEST(Extractor, EvidenceIsOneLine) {
+  // A break after a space adds none; one before a space still becomes one.
+  DocumentExtraction result =
+      ExtractText("Boris Johnson met Joe Biden and \r\n\tJoe Biden \n welcomed\tBoris Johnson.", "2021-06-10");
+  ASSERT_FALSE(result.relations.empty());
+  EXPECT_EQ(result.relations[0].evidence.sentence_text,
+            "Boris Johnson met Joe Biden and Joe Biden  welcomed Boris Johnson.");
+}
+
 TEST(Extractor, EvidencePointsIntoTheOriginalBytes) {
   const std::string text =
       "<p>Boris Johnson &ldquo;warmly&rdquo; welcomed Joe Biden.</p>\n"
