@@ -27,35 +27,39 @@ namespace {
 
 using namespace std::string_view_literals;  // a list of "..."sv needs no strlen per call
 
-// The words of `text` with placeholders removed, for looking for cues.
-std::string WithoutPlaceholders(std::string_view text) {
-  std::string words;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x01') {
-      while (i < text.size() && text[i] != '\x02') ++i;
-      words += ' ';
-    } else {
-      words += text[i];
-    }
+// Appends the words of `text` to `words`, each placeholder replaced by a space, for
+// looking for cues. The bytes between placeholders go in one append each, not byte by
+// byte.
+void AppendWithoutPlaceholders(std::string_view text, std::string* words) {
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t open = text.find('\x01'); open != std::string_view::npos;
+       open = text.find('\x01', run)) {
+    words->append(text, run, open - run);
+    *words += ' ';
+    std::size_t close = text.find('\x02', open);
+    if (close == std::string_view::npos) return;
+    run = close + 1;
   }
-  return words;
+  words->append(text, run);
 }
 
-// The words of a match that state the relation itself: those between its first two
-// actor lists ("X [has refrained from publicly criticising] Y"), or, for a match with one
-// list ("{P} met", "talks between {P}"), the rest of the match.
-std::string RelationWords(std::string_view sentence, const RuleMatch& match) {
+// Sets `words` to the words of a match that state the relation itself: those between
+// its first two actor lists ("X [has refrained from publicly criticising] Y"), or, for
+// a match with one list ("{P} met", "talks between {P}"), the rest of the match.
+void RelationWords(std::string_view sentence, const RuleMatch& match, std::string* words) {
+  words->clear();
   std::size_t begin = match.begin, end = match.end;
   if (match.lists.size() >= 2) {
     begin = match.lists[0].second;
     end = match.lists[1].first;
   } else if (match.lists.size() == 1) {
     const auto& list = match.lists[0];
-    std::string_view before = sentence.substr(match.begin, list.first - match.begin);
-    std::string_view after = sentence.substr(list.second, match.end - list.second);
-    return WithoutPlaceholders(before) + " " + WithoutPlaceholders(after);
+    AppendWithoutPlaceholders(sentence.substr(match.begin, list.first - match.begin), words);
+    *words += ' ';
+    AppendWithoutPlaceholders(sentence.substr(list.second, match.end - list.second), words);
+    return;
   }
-  return WithoutPlaceholders(sentence.substr(begin, end - begin));
+  AppendWithoutPlaceholders(sentence.substr(begin, end - begin), words);
 }
 
 // The last clause of `words`, where a negation still belongs to the verb of the match:
@@ -238,6 +242,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
   result.mentions.reserve(mention_count);
   // Reused from sentence to sentence, so that they keep their memory.
   std::string placeholders;
+  std::string relation_words;
   std::vector<std::pair<int, int>> pairs;
   // The relations of the sentence so far, by canonical names, type and negation: a
   // sentence has few, so a list searched in order is enough (a std::set of copied
@@ -287,7 +292,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     seen.clear();
     for (const RuleMatch& match : matches) {
       const RelationType& type = types[match.type];
-      std::string relation_words = RelationWords(placeholders, match);
+      RelationWords(placeholders, match, &relation_words);
       // The last clause and the words after the last comma are parts of the relation's
       // words: where no cue phrase occurs in those, none occurs in them, and most
       // relations are settled by a literal scan without a search for the clause.
