@@ -269,7 +269,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     std::size_t pos = span.begin;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
       placeholders.append(prepared.text, pos, mentions[i].begin - pos);
-      placeholders += RelationRules::Placeholder(static_cast<int>(i), static_cast<char>(mentions[i].role));
+      RelationRules::AppendPlaceholder(static_cast<int>(i), static_cast<char>(mentions[i].role), &placeholders);
       pos = mentions[i].end;
     }
     placeholders.append(prepared.text, pos, span.end - pos);

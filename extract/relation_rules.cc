@@ -29,6 +29,7 @@
 #include <atomic>
 #include <bit>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -757,11 +758,18 @@ const std::string& RelationRules::pattern_location(std::size_t pattern) const {
 }
 
 std::string RelationRules::Placeholder(int index, char role) {
-  // Built in place: the extractor makes one for every mention of a sentence it matches.
-  std::string placeholder{kOpen, role};
-  placeholder += std::to_string(index);
-  placeholder += kClose;
+  std::string placeholder;
+  AppendPlaceholder(index, role, &placeholder);
   return placeholder;
+}
+
+void RelationRules::AppendPlaceholder(int index, char role, std::string* sentence) {
+  char digits[16];
+  char* end = std::to_chars(digits, digits + sizeof(digits), index).ptr;
+  *sentence += kOpen;
+  *sentence += role;
+  sentence->append(digits, end);
+  *sentence += kClose;
 }
 
 std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {

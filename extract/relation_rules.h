@@ -79,6 +79,9 @@ class RelationRules {
   // The placeholder that stands for mention `index` of a sentence, whose role letter is
   // one of P (person), C (country), O (organisation), G (group), L (location).
   static std::string Placeholder(int index, char role);
+  // Appends Placeholder(index, role) to `sentence`, without a string of its own: the
+  // extractor writes one for every mention of a sentence it matches.
+  static void AppendPlaceholder(int index, char role, std::string* sentence);
 
   // Every match of every pattern in `sentence` (a sentence with placeholders), in order
   // of pattern, then position. Matches of one pattern do not overlap.

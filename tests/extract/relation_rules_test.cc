@@ -62,6 +62,9 @@ using Strings = std::vector<std::string>;
 TEST(RelationRules, PlaceholderFormat) {
   EXPECT_EQ(RelationRules::Placeholder(0, 'P'), "\x01P0\x02");
   EXPECT_EQ(RelationRules::Placeholder(12, 'L'), "\x01L12\x02");
+  std::string sentence = "met ";
+  RelationRules::AppendPlaceholder(2147483647, 'C', &sentence);
+  EXPECT_EQ(sentence, "met \x01" "C2147483647\x02");
 }
 
 TEST(RelationRules, ReadsTypesAndTheirFields) {
