@@ -345,6 +345,9 @@ class ArticleState {
     }
   }
 
+  // Whether PersonByWord may find anyone: until a person is named, no word can name one.
+  bool KnowsPeople() const { return !surnames_.empty() || !given_names_.empty(); }
+
   int PersonByWord(std::string_view word) const {
     auto it = surnames_.find(word);
     if (it != surnames_.end()) return it->second;
@@ -352,7 +355,7 @@ class ArticleState {
     return given != given_names_.end() ? given->second : -1;
   }
 
-  void AddTitle(int actor, std::string title) { titles_[actor].push_back(Lower(title)); }
+  void AddTitle(int actor, std::string_view title) { titles_[actor].push_back(Lower(title)); }
 
   // The person most recently named, whose country is `country` (and, with `title`, who
   // was given that title), or -1.
@@ -418,6 +421,12 @@ class ArticleState {
 bool Overlaps(const std::vector<SentenceMention>& mentions, std::size_t begin, std::size_t end) {
   return std::any_of(mentions.begin(), mentions.end(),
                      [&](const SentenceMention& m) { return begin < m.end && m.begin < end; });
+}
+
+// text[begin, end), for the passes that take a view of every word: substr's bounds check
+// keeps it out of line, a call per word.
+std::string_view Slice(std::string_view text, std::size_t begin, std::size_t end) {
+  return std::string_view(text.data() + begin, end - begin);
 }
 
 // The word that ends just before `pos` (skipping spaces), or empty.
@@ -520,7 +529,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     // 1 and 2: titles.
     for (const Hit& title : titles) {
       if (Overlaps(mentions, title.begin, title.end)) continue;
-      std::string title_text(text.substr(title.begin, title.end - title.begin));
+      const std::string_view title_text = text.substr(title.begin, title.end - title.begin);
       std::size_t after = title.end;
       while (after < se && text[after] == ' ') ++after;
       SentenceMention mention;
@@ -529,8 +538,9 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
       int actor = -1;
       std::string_view name_text;
       Hit* prefix = hit_ending_before(title.begin);
-      std::string prefix_country;
-      if (prefix != nullptr) prefix_country = lexicon.actors()[prefix->name->actor].country_code();
+      static const std::string kNoCountry;
+      const std::string& prefix_country =
+          prefix != nullptr ? lexicon.actors()[prefix->name->actor].country_code() : kNoCountry;
       if (after > title.end && after - title.end == 1) {
         Hit* named = hit_at(after);
         if (named != nullptr && lexicon.actors()[named->name->actor].type == ActorType::kPerson) {
@@ -732,27 +742,29 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
       }
     }
 
-    // 5: surnames and first names of people named before.
-    ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
-      // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
-      std::size_t k = j;
-      while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
-        for (++k; k < se && IsWordByte(text[k]); ++k) {
+    // 5: surnames and first names of people named before, once there are any.
+    if (state.KnowsPeople()) {
+      ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+        // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
+        std::size_t k = j;
+        while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
+          for (++k; k < se && IsWordByte(text[k]); ++k) {
+          }
         }
-      }
-      if (k > j && IsAsciiUpper(text[i]) && !Overlaps(mentions, i, k)) {
-        int actor = state.PersonByWord(text.substr(i, k - i));
-        if (actor >= 0) {
-          mentions.push_back({i, k, actor, MentionRole::kPerson});
-          return k;
+        if (k > j && IsAsciiUpper(text[i]) && !Overlaps(mentions, i, k)) {
+          int actor = state.PersonByWord(Slice(text, i, k));
+          if (actor >= 0) {
+            mentions.push_back({i, k, actor, MentionRole::kPerson});
+            return k;
+          }
         }
-      }
-      if (IsAsciiUpper(text[i]) && !Overlaps(mentions, i, j)) {
-        int actor = state.PersonByWord(text.substr(i, j - i));
-        if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
-      }
-      return j;
-    });
+        if (IsAsciiUpper(text[i]) && !Overlaps(mentions, i, j)) {
+          int actor = state.PersonByWord(Slice(text, i, j));
+          if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
+        }
+        return j;
+      });
+    }
 
     std::sort(mentions.begin(), mentions.end(),
               [](const SentenceMention& a, const SentenceMention& b) { return a.begin < b.begin; });
@@ -769,7 +781,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           state.Saw(m.actor);
         }
       }
-      const std::string_view word = text.substr(i, j - i);
+      const std::string_view word = Slice(text, i, j);
       if (word.size() < 2 || word.size() > 3) return j;  // none of "it", "he", "she", "him"
       if (EqualsIgnoringAsciiCase(word, "it") && !Overlaps(mentions, i, j)) {
         // "Germany said it would support France": in reported speech "it" is the state

@@ -105,7 +105,7 @@ const PhraseMatcher::Slot* PhraseMatcher::CandidatesAt(std::string_view text, st
     const Slot& slot = by_first_byte_[static_cast<unsigned char>(first)];
     return slot.count == 0 ? nullptr : &slot;
   }
-  std::string_view word = text.substr(pos, word_end - pos);
+  const std::string_view word(text.data() + pos, word_end - pos);
   if (!signatures_[Signature(word)]) return nullptr;
   const std::uint32_t hash = HashWord(word);
   for (std::size_t i = hash & slot_mask_; slots_[i].count != 0; i = (i + 1) & slot_mask_) {
@@ -167,7 +167,8 @@ std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view t
   Occurrence occurrence;
   std::size_t after = 0;  // the end of the last occurrence
   for (const Word& word : words) {
-    if (word.begin < after) continue;
+    // Most words start no phrase: the signature test here spares them the call.
+    if (word.begin < after || !MayStartAt(text, word)) continue;
     if (LongestAt(text, word.begin, word.end, &occurrence)) {
       found.push_back(occurrence);
       after = occurrence.end;
