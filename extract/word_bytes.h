@@ -13,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace actorgraph {
 
 namespace word_bytes_internal {
@@ -53,6 +57,36 @@ inline std::size_t WordEnd(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+namespace word_bytes_internal {
+// Bit i set: p[i] is a word byte (IsWordByte), for the `size` (at most 64) bytes at `p`.
+// A whole block of 64 is classified 16 bytes to an instruction with SSE2, where a byte
+// at a time cost ten instructions a byte, a tenth of the actor finder's work.
+inline std::uint64_t WordByteMask(const char* p, std::size_t size) {
+#if defined(__SSE2__)
+  if (size == 64) {
+    std::uint64_t mask = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      // Compares are signed: bytes from 0x80 up (UTF-8) are the negative ones.
+      const __m128i non_ascii = _mm_cmplt_epi8(v, _mm_setzero_si128());
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+      // Setting 0x20 lowers 'A'-'Z' onto 'a'-'z' and moves no other byte there.
+      const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+      const int bits = _mm_movemask_epi8(_mm_or_si128(non_ascii, _mm_or_si128(digit, letter)));
+      mask |= std::uint64_t{static_cast<std::uint16_t>(bits)} << (16 * k);
+    }
+    return mask;
+  }
+#endif
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < size; ++i) mask |= std::uint64_t{IsWordByte(p[i])} << i;
+  return mask;
+}
+}  // namespace word_bytes_internal
+
 // A maximal run of word bytes: [begin, end) of the text it was found in.
 struct Word {
   std::size_t begin = 0;
@@ -73,10 +107,8 @@ inline std::vector<Word> SplitWords(std::string_view text) {
   std::uint64_t inside = 0;    // 1 if the byte before the block is a word byte
   for (std::size_t block = 0; block < text.size(); block += 64) {
     const std::size_t size = std::min<std::size_t>(64, text.size() - block);
-    std::uint64_t word_bytes = 0;  // bit i: text[block + i] is a word byte
-    for (std::size_t i = 0; i < size; ++i) {
-      word_bytes |= std::uint64_t{IsWordByte(text[block + i])} << i;
-    }
+    // bit i: text[block + i] is a word byte
+    const std::uint64_t word_bytes = word_bytes_internal::WordByteMask(text.data() + block, size);
     const std::uint64_t after_word_byte = word_bytes << 1 | inside;
     const std::uint64_t in_block = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
     for (std::uint64_t starts = word_bytes & ~after_word_byte; starts != 0; starts &= starts - 1) {

@@ -53,5 +53,19 @@ TEST(SplitWords, SameAsByteByByteAcrossBlocks) {
   }
 }
 
+// Whole blocks are classified by range compares (SSE2) rather than the table: every byte
+// value, and the neighbours of each range ('/', ':', '@', '[', '`', '{', 0x7F, 0x80), must
+// come out as IsWordByte says.
+TEST(SplitWords, EveryByteValueInWholeBlocks) {
+  std::string alone, runs;  // each byte between spaces; all 256 in a row
+  for (int c = 0; c < 256; ++c) {
+    alone += static_cast<char>(c);
+    alone += ' ';
+    runs += static_cast<char>(c);
+  }
+  EXPECT_EQ(Split(alone), WordsByteByByte(alone));
+  EXPECT_EQ(Split(runs), WordsByteByByte(runs));
+}
+
 }  // namespace
 }  // namespace actorgraph
