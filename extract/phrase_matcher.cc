@@ -19,7 +19,7 @@ bool AtWordBoundaries(std::string_view text, std::size_t begin, std::size_t end)
   return true;
 }
 
-PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : signatures_(kSignatureBits) {
+PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
   std::unordered_set<std::string_view> seen;
   std::unordered_map<std::string_view, std::vector<int>> by_first_word;
   std::array<std::vector<int>, 256> by_first_byte;
