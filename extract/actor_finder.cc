@@ -745,20 +745,21 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     // 5: surnames and first names of people named before, once there are any.
     if (state.KnowsPeople()) {
       ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+        if (!IsAsciiUpper(text[i])) return j;
         // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
         std::size_t k = j;
         while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
           for (++k; k < se && IsWordByte(text[k]); ++k) {
           }
         }
-        if (k > j && IsAsciiUpper(text[i]) && !Overlaps(mentions, i, k)) {
+        if (k > j && !Overlaps(mentions, i, k)) {
           int actor = state.PersonByWord(Slice(text, i, k));
           if (actor >= 0) {
             mentions.push_back({i, k, actor, MentionRole::kPerson});
             return k;
           }
         }
-        if (IsAsciiUpper(text[i]) && !Overlaps(mentions, i, j)) {
+        if (!Overlaps(mentions, i, j)) {
           int actor = state.PersonByWord(Slice(text, i, j));
           if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
         }
@@ -774,6 +775,9 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     pronouns.clear();
     std::size_t next_mention = 0;
     ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
+      // Only a pronoun reads what the mentions before it did, so the other words leave
+      // them to be taken in order before the next pronoun (or after the last word).
+      if (j - i < 2 || j - i > 3) return j;  // none of "it", "he", "she", "him"
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
         const SentenceMention& m = mentions[next_mention++];
         if (m.role == MentionRole::kPerson) {
@@ -782,7 +786,6 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
       }
       const std::string_view word = Slice(text, i, j);
-      if (word.size() < 2 || word.size() > 3) return j;  // none of "it", "he", "she", "him"
       if (EqualsIgnoringAsciiCase(word, "it") && !Overlaps(mentions, i, j)) {
         // "Germany said it would support France": in reported speech "it" is the state
         // or body that spoke. Elsewhere "it" is too often a thing to be resolved.
