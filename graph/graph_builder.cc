@@ -94,9 +94,10 @@ std::uint64_t HashText(std::string_view text) {
 }
 
 // Whether two strings are equal. GCC 12 calls string_view::compare out of line for ==,
-// which cost Note as much as the memcmp itself.
+// which cost Note as much as the memcmp itself. An empty view may have a null data(),
+// which memcmp must not be given even for 0 bytes.
 bool SameBytes(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
 // Interned strings: each distinct string once in one arena, found by an open-addressing
