@@ -100,6 +100,21 @@ bool SameBytes(std::string_view a, std::string_view b) {
   return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
+// An open-addressing table of the ids 0 .. count - 1 with twice as many slots as
+// `min_slots` or 16, whichever is more, each id at the first free slot from
+// hash_of(id): what the tables below grow into when they are half full.
+template <typename HashOf>
+std::vector<Id> SlotsFor(std::size_t count, std::size_t min_slots, HashOf hash_of) {
+  std::vector<Id> slots(std::max<std::size_t>(16, min_slots * 2), kNone);
+  const std::size_t mask = slots.size() - 1;
+  for (Id id = 0; id < count; ++id) {
+    std::size_t at = hash_of(id) & mask;
+    while (slots[at] != kNone) at = (at + 1) & mask;
+    slots[at] = id;
+  }
+  return slots;
+}
+
 // Interned strings: each distinct string once in one arena, found by an open-addressing
 // table of ids.
 class StringPool {
@@ -137,14 +152,7 @@ class StringPool {
 
  private:
   void Grow() {
-    std::vector<Id> slots(std::max<std::size_t>(16, slots_.size() * 2), kNone);
-    std::size_t mask = slots.size() - 1;
-    for (Id id = 0; id < size(); ++id) {
-      std::size_t at = HashText((*this)[id]) & mask;
-      while (slots[at] != kNone) at = (at + 1) & mask;
-      slots[at] = id;
-    }
-    slots_ = std::move(slots);
+    slots_ = SlotsFor(size(), slots_.size(), [&](Id id) { return HashText((*this)[id]); });
   }
 
   std::string arena_;
@@ -451,16 +459,8 @@ bool GraphBuilder::Impl::Keeps(const Relation& relation) const {
 Id GraphBuilder::Impl::Note(const ActorRef& actor) {
   // The pair's hash from both strings' hashes, so no key string is built.
   const std::uint64_t hash = Mix(HashText(actor.name) ^ 0x9E3779B97F4A7C15ull, HashText(actor.surface));
-  if ((ref_pairs.size() + 1) * 2 > ref_slots.size()) {
-    std::vector<Id> slots(std::max<std::size_t>(64, ref_slots.size() * 2), kNone);
-    std::size_t mask = slots.size() - 1;
-    for (Id r = 0; r < ref_pairs.size(); ++r) {
-      std::size_t at = ref_pairs[r].hash & mask;
-      while (slots[at] != kNone) at = (at + 1) & mask;
-      slots[at] = r;
-    }
-    ref_slots = std::move(slots);
-  }
+  if ((ref_pairs.size() + 1) * 2 > ref_slots.size())
+    ref_slots = SlotsFor(ref_pairs.size(), ref_slots.size(), [&](Id r) { return ref_pairs[r].hash; });
   const std::size_t mask = ref_slots.size() - 1;
   Id id = kNone;
   for (std::size_t at = hash & mask; id == kNone; at = (at + 1) & mask) {
