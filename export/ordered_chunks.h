@@ -23,9 +23,11 @@ using ChunkFormatter = std::function<void(std::size_t begin, std::size_t end, st
 
 // Writes the text of elements [0, count) to `out`, in order, formatting chunks on up to
 // `threads` threads (the calling thread among them). `format` runs concurrently on
-// distinct chunks, so it may only read shared state. An exception from `format` is
-// rethrown here once the running chunks are done; what was written before it stays
-// written (the caller's AtomicFile discards it).
+// distinct chunks, so it may only read shared state. Each thread writes its own chunks
+// to `out`, one thread at a time and in chunk order, while the others format. An
+// exception from `format` (or from `out`) is rethrown here once the running chunks are
+// done, that of the earliest chunk if several failed; the chunks before it stay
+// written (the caller's AtomicFile discards them), none after it is written.
 void WriteInOrder(std::ostream& out, std::size_t count, int threads, const ChunkFormatter& format);
 
 // An ostream that appends to a string: for writers that format with operator<<.

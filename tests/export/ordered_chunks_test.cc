@@ -50,6 +50,25 @@ TEST(OrderedChunks, AnExceptionInAChunkReachesTheCaller) {
   }
 }
 
+TEST(OrderedChunks, TheEarliestFailedChunkGivesTheError) {
+  // Chunks 2 and 3 fail; whichever thread fails first, the caller sees chunk 2's error.
+  for (int round = 0; round < 20; ++round) {
+    std::ostringstream out;
+    auto failing = [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (i == 9000 || i == 13000) throw std::runtime_error("element " + std::to_string(i));
+        text += "x";
+      }
+    };
+    try {
+      WriteInOrder(out, 40000, 4, failing);
+      ADD_FAILURE() << "no error";
+    } catch (const std::runtime_error& error) {
+      EXPECT_STREQ(error.what(), "element 9000");
+    }
+  }
+}
+
 TEST(OrderedChunks, StringAppenderAppends) {
   std::string text = "a";
   StringAppender out(text);
