@@ -26,6 +26,7 @@
 #endif
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -373,6 +374,50 @@ int CompareDatePrefix(const std::string& date, const std::string& bound) {
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
+}
+
+// Sets each node's dates to those of the edges at it, sorted and unique, kept in
+// `storage`. A node's dates are marked in a bitset over the date ids and read out in
+// order: at 1 GB the (node, date) pairs number tens of millions, and sorting them took
+// longer than anything else Build does besides the analytics.
+void SetNodeDates(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                  std::size_t date_count, std::vector<DateId>& storage) {
+  // The edges at node v: incident[first[v] .. first[v + 1]).
+  std::vector<std::uint32_t> first(nodes.size() + 1, 0);
+  for (const RelationEdge& edge : edges) {
+    ++first[edge.source + 1];
+    ++first[edge.target + 1];
+  }
+  for (std::size_t v = 0; v < nodes.size(); ++v) first[v + 1] += first[v];
+  std::vector<std::uint32_t> incident(first.back());
+  {
+    std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t e = 0; e < edges.size(); ++e) {
+      incident[next[edges[e].source]++] = e;
+      incident[next[edges[e].target]++] = e;
+    }
+  }
+  std::vector<std::uint64_t> marked((date_count + 63) / 64, 0);
+  std::vector<std::size_t> begin(nodes.size() + 1, 0);
+  storage.clear();
+  for (std::size_t v = 0; v < nodes.size(); ++v) {
+    std::size_t low = marked.size(), high = 0;  // the words marked, [low, high)
+    for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
+      for (DateId date : edges[incident[i]].dates) {
+        marked[date / 64] |= std::uint64_t{1} << (date % 64);
+        low = std::min<std::size_t>(low, date / 64);
+        high = std::max<std::size_t>(high, date / 64 + 1);
+      }
+    }
+    for (std::size_t word = low; word < high; ++word) {
+      for (std::uint64_t bits = marked[word]; bits != 0; bits &= bits - 1)
+        storage.push_back(static_cast<DateId>(word * 64 + std::countr_zero(bits)));
+      marked[word] = 0;
+    }
+    begin[v + 1] = storage.size();
+  }
+  for (std::size_t v = 0; v < nodes.size(); ++v)
+    nodes[v].dates = std::span<const DateId>(storage.data() + begin[v], begin[v + 1] - begin[v]);
 }
 
 }  // namespace
@@ -995,7 +1040,6 @@ ActorGraph GraphBuilder::Build() {
   g.evidence_begin.reserve(kept.size());
   std::vector<RelationEdge> edges;
   edges.reserve(kept.size());
-  std::vector<std::vector<DateId>> node_dates(nodes.size());
   for (std::size_t p = 0; p < kept.size(); ++p) {
     if (p % (32 * TallyArena::kChunk) == 0) {
       impl.edges.FreeBefore(p);
@@ -1017,8 +1061,6 @@ ActorGraph GraphBuilder::Build() {
     for (Id date : tally.dates) g.edge_dates.push_back(date_rank[date]);
     std::sort(g.edge_dates.begin() + first_date, g.edge_dates.end());
     edge.dates = std::span<const DateId>(g.edge_dates.data() + first_date, tally.dates.size());
-    for (std::uint32_t side : {edge.source, edge.target})
-      node_dates[side].insert(node_dates[side].end(), edge.dates.begin(), edge.dates.end());
     g.evidence_begin.push_back(static_cast<std::uint32_t>(g.evidence.size()));
     for (const Candidate& item : tally.evidence) g.evidence.push_back(item.record);
     edge.evidence = static_cast<int>(tally.evidence.size());
@@ -1028,20 +1070,7 @@ ActorGraph GraphBuilder::Build() {
   }
   impl.edges.Clear();
   ReturnFreedMemory();
-  // A node's dates are those of the edges it keeps.
-  std::size_t node_date_total = 0;
-  for (auto& dates : node_dates) {
-    std::sort(dates.begin(), dates.end());
-    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-    node_date_total += dates.size();
-  }
-  g.node_dates.reserve(node_date_total);
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    std::size_t first = g.node_dates.size();
-    g.node_dates.insert(g.node_dates.end(), node_dates[i].begin(), node_dates[i].end());
-    nodes[i].dates = std::span<const DateId>(g.node_dates.data() + first, node_dates[i].size());
-    std::vector<DateId>().swap(node_dates[i]);
-  }
+  SetNodeDates(nodes, edges, g.dates.size(), g.node_dates);
 
   ComputeAnalytics(nodes, edges, options.threads);
 
