@@ -496,7 +496,12 @@ class UntilStable {
   int iterations_ = 0;
 };
 
-void ComputePageRank(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges) {
+// In-arcs per thread below which PageRank's sums stay on one thread: each iteration
+// starts the threads anew, which costs more than summing a small graph's ranks.
+constexpr std::size_t kPageRankArcsPerThread = 1 << 16;
+
+void ComputePageRank(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                     int threads) {
   const std::size_t n = nodes.size();
   if (n == 0) return;
   // In-arcs by target, each row in the order Boost's bidirectional adjacency_list keeps
@@ -522,16 +527,32 @@ void ComputePageRank(std::vector<ActorNode>& nodes, const std::vector<RelationEd
 
   const double damping = kPageRankDamping;
   std::vector<double> rank(n, 1.0 / static_cast<double>(n)), next_rank(n), share(n);
+  auto sum_rows = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t v = begin; v < end; ++v) {
+      double sum = 0;
+      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) sum += share[sources[i]];
+      next_rank[v] = (1.0 - damping) + damping * sum;
+    }
+  };
+  // The rows are cut into one part per thread with about as many in-arcs each. Each
+  // rank is still summed by one thread in arc order, so it is the same double for any
+  // thread count.
+  const std::size_t parts = std::clamp<std::size_t>(threads > 0 ? threads : 1, 1,
+                                                    1 + first[n] / kPageRankArcsPerThread);
+  std::vector<std::size_t> cut(parts + 1, n);
+  for (std::size_t p = 0; p < parts; ++p)
+    cut[p] = static_cast<std::size_t>(
+        std::lower_bound(first.begin(), first.end() - 1, first[n] / parts * p) - first.begin());
   UntilStable done(n);
   while (!done(rank)) {
     // Boost divides rank by out-degree for every in-arc; the quotient is the same
     // double each time, so it is computed once per vertex.
     for (std::size_t u = 0; u < n; ++u)
       share[u] = out_degree[u] == 0 ? 0.0 : rank[u] / static_cast<double>(out_degree[u]);
-    for (std::size_t v = 0; v < n; ++v) {
-      double sum = 0;
-      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) sum += share[sources[i]];
-      next_rank[v] = (1.0 - damping) + damping * sum;
+    {
+      std::vector<std::jthread> pool;
+      for (std::size_t p = 1; p < parts; ++p) pool.emplace_back(sum_rows, cut[p], cut[p + 1]);
+      sum_rows(cut[0], cut[1]);
     }
     rank.swap(next_rank);
   }
@@ -558,7 +579,7 @@ void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationE
     ComputeBetweenness(nodes, simple, threads);
     ComputeComponents(nodes, simple);
   }
-  ComputePageRank(nodes, edges);
+  ComputePageRank(nodes, edges, threads);
 }
 
 std::vector<bool> EgoNetwork(std::size_t node_count, const std::vector<RelationEdge>& edges,

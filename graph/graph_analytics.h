@@ -35,7 +35,9 @@ inline constexpr double kPageRankDamping = 0.85;
 //    1e-12 of its value (at most 1000 times). Boost's iteration lets the rank of
 //    dangling nodes (no out-arc) leak away; dividing the result by its sum gives exactly
 //    the classic PageRank in which a dangling node's rank is spread evenly over all
-//    nodes (both are proportional to (I - dM)^-1 1). So the values sum to 1.
+//    nodes (both are proportional to (I - dM)^-1 1). So the values sum to 1. A graph
+//    with many arcs has its ranks summed on `threads` threads, each rank by one of them,
+//    so the doubles do not depend on their number.
 //  - component: connected_components of the undirected graph, renumbered so 0 is the
 //    largest; ties go to the component holding the node that comes first.
 void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,

@@ -225,6 +225,32 @@ TEST(GraphAnalytics, SameDoublesAsBoostForAnyThreadCount) {
   }
 }
 
+TEST(GraphAnalytics, PageRankOfABigMultigraphIsBoostsOnEveryThreadCount) {
+  // Enough arcs (a million news edges have millions) for PageRank's sums to be cut
+  // between threads; every rank must still be Boost's double.
+  std::mt19937 random(11);
+  const std::size_t n = 200;
+  std::vector<RelationEdge> edges;
+  for (std::size_t i = 0; i < 200000; ++i) {
+    RelationEdge edge;
+    edge.source = random() % n;
+    edge.target = random() % (n / 2);  // half the nodes have in-arcs only from symmetric edges
+    edge.symmetric = random() % 4 == 0;
+    edge.weight = 1;
+    if (edge.source != edge.target) edges.push_back(edge);
+  }
+  std::sort(edges.begin(), edges.end(), [](const RelationEdge& a, const RelationEdge& b) {
+    return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+  });
+  BoostAnalytics expected = WithBoost(n, edges);
+  for (int threads : {1, 2, 3, 4}) {
+    std::vector<ActorNode> nodes(n);
+    ComputeAnalytics(nodes, edges, threads);
+    for (std::size_t v = 0; v < n; ++v)
+      EXPECT_TRUE(SameBits(nodes[v].pagerank, expected.pagerank[v])) << "threads " << threads << " node " << v;
+  }
+}
+
 TEST(GraphAnalytics, ComponentsLargestFirst) {
   // Two pairs and a triangle: the triangle is component 0; the pairs follow in the order
   // of their first node.
