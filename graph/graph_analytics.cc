@@ -42,14 +42,31 @@ namespace {
 
 using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
-// Each linked pair once, as (smaller, larger) index, sorted.
+// Each linked pair once, as (smaller, larger) index, sorted. Both indexes are below
+// the node count, so two counting passes sort the pairs, by the larger index and then,
+// keeping that order, by the smaller: at a million edges that is several times faster
+// than a comparison sort.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> LinkedPairs(
     const std::vector<RelationEdge>& edges) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  pairs.reserve(edges.size());
-  for (const RelationEdge& edge : edges)
-    pairs.emplace_back(std::min(edge.source, edge.target), std::max(edge.source, edge.target));
-  std::sort(pairs.begin(), pairs.end());
+  using Pair = std::pair<std::uint32_t, std::uint32_t>;
+  std::uint32_t bound = 0;
+  for (const RelationEdge& edge : edges) bound = std::max({bound, edge.source + 1, edge.target + 1});
+  std::vector<Pair> pairs(edges.size()), by_larger(edges.size());
+  std::vector<std::size_t> next(bound + 1);
+  auto counting_pass = [&](const auto& pair_at, auto key, std::vector<Pair>& out) {
+    std::fill(next.begin(), next.end(), 0);
+    for (std::size_t i = 0; i < edges.size(); ++i) ++next[key(pair_at(i)) + 1];
+    for (std::uint32_t k = 0; k < bound; ++k) next[k + 1] += next[k];
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const Pair pair = pair_at(i);
+      out[next[key(pair)]++] = pair;
+    }
+  };
+  counting_pass([&](std::size_t i) {
+    return Pair(std::min(edges[i].source, edges[i].target), std::max(edges[i].source, edges[i].target));
+  }, [](const Pair& pair) { return pair.second; }, by_larger);
+  counting_pass([&](std::size_t i) { return by_larger[i]; }, [](const Pair& pair) { return pair.first; },
+                pairs);
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
 }
