@@ -5,7 +5,12 @@
 #include "extract/json_line.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace actorgraph {
 namespace {
@@ -22,6 +27,26 @@ constexpr std::array<bool, 256> MakeStringStops() {
   return stops;
 }
 constexpr std::array<bool, 256> kStringStops = MakeStringStops();
+
+// The first stop byte (kStringStops) at or after `pos`, or text.size(). An article's
+// text is one long string: SSE2 tests 16 bytes to an instruction, where the table took
+// five instructions a byte, most of the reader's time.
+std::size_t StringRunEnd(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+  while (pos + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    // Unsigned v < 0x20 exactly when min(v, 0x1F) is v.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const int stops = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control));
+    if (stops != 0) return pos + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(stops)));
+    pos += 16;
+  }
+#endif
+  while (pos < text.size() && !kStringStops[static_cast<unsigned char>(text[pos])]) ++pos;
+  return pos;
+}
 
 class Parser {
  public:
@@ -114,8 +139,7 @@ bool Parser::ParseString(std::string* out) {
   if (out != nullptr) out->clear();
   for (;;) {
     // Copy the run up to the next quote, backslash or control character in one go.
-    std::size_t run = pos_;
-    while (run < text_.size() && !kStringStops[static_cast<unsigned char>(text_[run])]) ++run;
+    const std::size_t run = StringRunEnd(text_, pos_);
     if (out != nullptr) out->append(text_.data() + pos_, run - pos_);
     pos_ = run;
     if (AtEnd()) return Fail("unterminated string");

@@ -28,6 +28,32 @@ TEST(JsonLine, KeepsTopLevelStringsAndNumbers) {
   EXPECT_EQ(json.Find("missing"), nullptr);
 }
 
+TEST(JsonLine, EveryByteAtEveryPlaceOfALongString) {
+  // Plain runs are scanned 16 bytes at a time: each byte value goes at each place of the
+  // first blocks and of the tail, where a stop byte must end the run and any other byte
+  // be copied.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t place = 0; place < 40; ++place) {
+      std::string text(37, 'a');
+      text[place % text.size()] = static_cast<char>(byte);
+      const std::string line = "{\"text\": \"" + text + "\"}";
+      JsonLine json;
+      std::string error;
+      const bool parsed = json.Parse(line, &error);
+      if (byte < 0x20) {
+        EXPECT_FALSE(parsed) << byte << " at " << place;
+        EXPECT_EQ(error, "control character in string at column " + std::to_string(11 + place % text.size()))
+            << byte << " at " << place;
+      } else if (byte == '"' || byte == '\\') {
+        EXPECT_FALSE(parsed) << byte << " at " << place;  // a string cut short, or a bad escape
+      } else {
+        ASSERT_TRUE(parsed) << byte << " at " << place << ": " << error;
+        EXPECT_EQ(Value(json, "text"), text) << byte << " at " << place;
+      }
+    }
+  }
+}
+
 TEST(JsonLine, SkipsNestedValuesAndLiterals) {
   JsonLine json;
   std::string error;
