@@ -6,6 +6,7 @@
 #ifndef ACTORGRAPH_EXTRACT_PREPARED_TEXT_H_
 #define ACTORGRAPH_EXTRACT_PREPARED_TEXT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,16 +28,26 @@ struct PreparedText {
   // "<Reuters>") stays; decoded text is never read again as markup, so "&lt;p&gt;" is
   // the text "<p>".
   std::string text;
-  // original_offset[i] is the byte offset in the original of text[i]; one more entry at
-  // the end maps text.size() to original.size(). So a range [b, e) of `text` is the range
-  // [original_offset[b], original_offset[e]) of the original. Non-decreasing. Bytes copied
-  // unchanged map one to one; every byte of a replacement ("'" for "&rsquo;", "\n" for
-  // "</p>") maps to the start of what it replaces. Dropped input has no entry, so a range
-  // that ends right before dropped markup maps to a range that includes that markup
-  // ("Lavrov" in "<b>Lavrov</b> said" maps back to "Lavrov</b>").
-  std::vector<std::uint32_t> original_offset;
+  // The byte offset in the original of text[offset]; ToOriginal(text.size()) is the
+  // original's size. So a range [b, e) of `text` is the range [ToOriginal(b),
+  // ToOriginal(e)) of the original. Non-decreasing. Bytes copied unchanged map one to
+  // one; every byte of a replacement ("'" for "&rsquo;", "\n" for "</p>") maps to the
+  // start of what it replaces. Dropped input maps to nothing, so a range that ends right
+  // before dropped markup maps to a range that includes that markup ("Lavrov" in
+  // "<b>Lavrov</b> said" maps back to "Lavrov</b>"). REQUIRES: offset <= text.size().
+  std::size_t ToOriginal(std::size_t offset) const;
 
-  std::size_t ToOriginal(std::size_t offset) const { return original_offset[offset]; }
+  // Where the map of ToOriginal changes course: from text[text_offset] on, bytes map to
+  // original_offset and count up from there one to one if `copied`, else all map to it.
+  // Ascending by text_offset, the first at 0, the last at text.size(). A map of one
+  // offset per byte cost four bytes written for every byte of text, where most articles
+  // need only a handful of anchors (one per replacement or dropped stretch).
+  struct Anchor {
+    std::size_t text_offset = 0;
+    std::uint32_t original_offset = 0;
+    bool copied = false;
+  };
+  std::vector<Anchor> anchors;
 };
 
 // Prepares `original` (any bytes) in one linear pass. `origin` names the document in

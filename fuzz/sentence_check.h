@@ -81,19 +81,17 @@ inline void CheckSentences(const std::uint8_t* data, std::size_t size) {
   const PreparedText prepared = PrepareText(original, "fuzz", diagnostics);
   FUZZ_CHECK(diagnostics.count() <= 1, "more than one warning for one document");
   FUZZ_CHECK(IsValidUtf8(prepared.text), "prepared text is not valid UTF-8: " + Excerpt(prepared.text));
-  const std::vector<std::uint32_t>& offsets = prepared.original_offset;
-  FUZZ_CHECK(offsets.size() == prepared.text.size() + 1,
-             std::to_string(offsets.size()) + " offsets for " +
-                 std::to_string(prepared.text.size()) + " bytes");
-  FUZZ_CHECK(offsets.back() == original.size(), "the end maps to " + std::to_string(offsets.back()));
+  const std::size_t end = prepared.ToOriginal(prepared.text.size());
+  FUZZ_CHECK(end == original.size(), "the end maps to " + std::to_string(end));
   for (std::size_t i = 0; i < prepared.text.size(); ++i) {
     const std::string where = "text[" + std::to_string(i) + "]";
-    FUZZ_CHECK(offsets[i] <= offsets[i + 1], where + ": offsets decrease");
-    FUZZ_CHECK(offsets[i] < original.size(), where + ": offset past the original");
+    const std::size_t offset = prepared.ToOriginal(i);
+    FUZZ_CHECK(offset <= prepared.ToOriginal(i + 1), where + ": offsets decrease");
+    FUZZ_CHECK(offset < original.size(), where + ": offset past the original");
     // A letter or digit is copied from the original or decoded from an entity.
     const char c = prepared.text[i];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      const char from = original[offsets[i]];
+      const char from = original[offset];
       FUZZ_CHECK(from == c || from == '&',
                  where + " '" + std::string(1, c) + "' maps to '" + Excerpt(std::string(1, from)) + "'");
     }
