@@ -18,9 +18,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "extract/word_bytes.h"
 
@@ -42,6 +47,23 @@ constexpr std::array<bool, 256> MakeDecisionBytes() {
   return table;
 }
 constexpr std::array<bool, 256> kDecisionBytes = MakeDecisionBytes();
+
+// The first decision byte of `text` from `i` on, or text.size(). With SSE2, 16 bytes are
+// looked at at once: a byte at a time, this loop was two fifths of the splitter's work.
+std::size_t NextDecision(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i stops = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+    const int found = _mm_movemask_epi8(_mm_or_si128(stops, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    if (found != 0) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(found)));
+  }
+#endif
+  while (i < text.size() && !kDecisionBytes[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
 
 // A fixed list of short words. The word before every full stop is looked up in up to
 // three of them, and comparing it with each entry in turn was a percent of extraction:
@@ -174,8 +196,7 @@ class Splitter {
         }
         i = next;
       } else {
-        ++i;
-        while (i < n && !kDecisionBytes[static_cast<unsigned char>(text_[i])]) ++i;
+        i = NextDecision(text_, i + 1);
       }
     }
     Emit(start, n);
