@@ -744,8 +744,7 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
 
     // 5: surnames and first names of people named before, once there are any.
     if (state.KnowsPeople()) {
-      ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
-        if (!IsAsciiUpper(text[i])) return j;
+      auto person_at = [&](std::size_t i, std::size_t j) -> std::size_t {
         // A hyphenated surname ("Ramos-Horta") is one word; "Biden-Putin" is two names.
         std::size_t k = j;
         while (k + 1 < se && text[k] == '-' && IsWordByte(text[k + 1])) {
@@ -764,7 +763,11 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
           if (actor >= 0) mentions.push_back({i, j, actor, MentionRole::kPerson});
         }
         return j;
-      });
+      };
+      // Most words are not capitalised; the test that turns them away stays in the loop,
+      // where a call per word cost more than the test.
+      ForEachWord(words, first_word, sb, se,
+                  [&](std::size_t i, std::size_t j) { return IsAsciiUpper(text[i]) ? person_at(i, j) : j; });
     }
 
     std::sort(mentions.begin(), mentions.end(),
@@ -774,10 +777,9 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
     int first_person = -1;
     pronouns.clear();
     std::size_t next_mention = 0;
-    ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) -> std::size_t {
-      // Only a pronoun reads what the mentions before it did, so the other words leave
-      // them to be taken in order before the next pronoun (or after the last word).
-      if (j - i < 2 || j - i > 3) return j;  // none of "it", "he", "she", "him"
+    // Only a pronoun reads what the mentions before it did, so the other words leave them
+    // to be taken in order before the next pronoun (or after the last word).
+    auto pronoun_at = [&](std::size_t i, std::size_t j) -> std::size_t {
       while (next_mention < mentions.size() && mentions[next_mention].begin < i) {
         const SentenceMention& m = mentions[next_mention++];
         if (m.role == MentionRole::kPerson) {
@@ -822,6 +824,10 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
         }
       }
       return j;
+    };
+    // Words of other lengths are turned away in the loop, as above.
+    ForEachWord(words, first_word, sb, se, [&](std::size_t i, std::size_t j) {
+      return j - i < 2 || j - i > 3 ? j : pronoun_at(i, j);  // none of "it", "he", "she", "him"
     });
     for (; next_mention < mentions.size(); ++next_mention) {
       const SentenceMention& m = mentions[next_mention];
