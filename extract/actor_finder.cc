@@ -331,28 +331,23 @@ class ArticleState {
   void RegisterPerson(int actor, std::string_view name_text) {
     for (std::string_view name : {std::string_view(out_->actors[actor].name), name_text}) {
       std::string_view surname = Surname(name);
-      if (surname.size() > 1) {
-        auto it = surnames_.find(surname);
-        if (it == surnames_.end()) surnames_.emplace(std::string(surname), actor);
-        else it->second = actor;
-      }
+      if (surname.size() > 1) NamesOf(surname).surname = actor;
       std::string_view given = GivenName(name);
       if (given.size() > 1 && given.back() != '.') {
-        auto it = given_names_.find(given);
-        if (it == given_names_.end()) given_names_.emplace(std::string(given), actor);
-        else if (it->second != actor) it->second = -1;  // two people: ambiguous
+        int& person = NamesOf(given).given;
+        if (person == kNoOne) person = actor;
+        else if (person != actor) person = -1;  // two people: ambiguous
       }
     }
   }
 
   // Whether PersonByWord may find anyone: until a person is named, no word can name one.
-  bool KnowsPeople() const { return !surnames_.empty() || !given_names_.empty(); }
+  bool KnowsPeople() const { return !person_words_.empty(); }
 
   int PersonByWord(std::string_view word) const {
-    auto it = surnames_.find(word);
-    if (it != surnames_.end()) return it->second;
-    auto given = given_names_.find(word);
-    return given != given_names_.end() ? given->second : -1;
+    auto it = person_words_.find(word);
+    if (it == person_words_.end()) return -1;
+    return it->second.surname != kNoOne ? it->second.surname : std::max(it->second.given, -1);
   }
 
   void AddTitle(int actor, std::string_view title) { titles_[actor].push_back(Lower(title)); }
@@ -412,8 +407,21 @@ class ArticleState {
   std::unordered_map<int, int> lexicon_ids_;  // lexicon actor -> index into out_->actors
   WordMap unknown_ids_;                        // name of a person nobody listed -> index
   std::vector<Gender> genders_;
-  WordMap surnames_;
-  WordMap given_names_;
+  // The people a word names as a surname (the last person named by it) and as a given
+  // name (-1 if more than one), kNoOne for neither. One map, so that a word is hashed
+  // and looked up once, not once per kind: PersonByWord is asked of every capitalised
+  // word once a person is known.
+  static constexpr int kNoOne = -2;
+  struct PersonWord {
+    int surname = kNoOne;
+    int given = kNoOne;
+  };
+  PersonWord& NamesOf(std::string_view word) {
+    auto it = person_words_.find(word);
+    if (it == person_words_.end()) it = person_words_.emplace(std::string(word), PersonWord()).first;
+    return it->second;
+  }
+  std::unordered_map<std::string, PersonWord, ViewHash, std::equal_to<>> person_words_;
   std::unordered_map<int, std::vector<std::string>> titles_;
   std::vector<int> recent_;
 };
