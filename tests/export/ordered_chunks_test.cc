@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include "export/atomic_file.h"
+#include "tests/support/run_command.h"
 
 namespace actorgraph {
 namespace {
@@ -33,6 +38,53 @@ TEST(OrderedChunks, SameBytesForAnyThreadCount) {
       EXPECT_EQ(Written(count, threads), expected) << count << " elements, " << threads << " threads";
     }
   }
+}
+
+// What a file holds after WriteInOrder wrote `count` elements between a header and a
+// trailer, through an AtomicFile as the exporters do.
+std::string WrittenToFile(std::size_t count, int threads) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "out.txt").string();
+  {
+    AtomicFile file(path);
+    file.stream() << "header\n";
+    WriteInOrder(file.stream(), count, threads, [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) text += std::to_string(i) + std::string(i % 7, '.') + "\n";
+    });
+    file.stream() << "trailer\n";
+    file.Commit();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+TEST(OrderedChunks, SameBytesInAFileForAnyThreadCount) {
+  for (std::size_t count : {0, 1, 4097, 3 * 4096 + 5, 40 * 4096}) {
+    const std::string expected = "header\n" + Expected(count) + "trailer\n";
+    for (int threads : {1, 2, 3}) {
+      const std::string written = WrittenToFile(count, threads);
+      EXPECT_EQ(written.size(), expected.size()) << count << " elements, " << threads << " threads";
+      EXPECT_TRUE(written == expected) << count << " elements, " << threads << " threads";
+    }
+  }
+}
+
+TEST(OrderedChunks, AFailedChunkLeavesNoFile) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "out.txt").string();
+  {
+    AtomicFile file(path);
+    auto failing = [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (i == 30000) throw std::runtime_error("element 30000");
+        text += "x";
+      }
+    };
+    EXPECT_THROW(WriteInOrder(file.stream(), 100000, 3, failing), std::runtime_error);
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
 TEST(OrderedChunks, AnExceptionInAChunkReachesTheCaller) {
