@@ -46,26 +46,24 @@ using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undir
 // the node count, so two counting passes sort the pairs, by the larger index and then,
 // keeping that order, by the smaller: at a million edges that is several times faster
 // than a comparison sort.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> LinkedPairs(
-    const std::vector<RelationEdge>& edges) {
-  using Pair = std::pair<std::uint32_t, std::uint32_t>;
+std::vector<NodeLink> LinkedPairs(const std::vector<NodeLink>& links) {
   std::uint32_t bound = 0;
-  for (const RelationEdge& edge : edges) bound = std::max({bound, edge.source + 1, edge.target + 1});
-  std::vector<Pair> pairs(edges.size()), by_larger(edges.size());
+  for (const auto& [a, b] : links) bound = std::max({bound, a + 1, b + 1});
+  std::vector<NodeLink> pairs(links.size()), by_larger(links.size());
   std::vector<std::size_t> next(bound + 1);
-  auto counting_pass = [&](const auto& pair_at, auto key, std::vector<Pair>& out) {
+  auto counting_pass = [&](const auto& pair_at, auto key, std::vector<NodeLink>& out) {
     std::fill(next.begin(), next.end(), 0);
-    for (std::size_t i = 0; i < edges.size(); ++i) ++next[key(pair_at(i)) + 1];
+    for (std::size_t i = 0; i < links.size(); ++i) ++next[key(pair_at(i)) + 1];
     for (std::uint32_t k = 0; k < bound; ++k) next[k + 1] += next[k];
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-      const Pair pair = pair_at(i);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      const NodeLink pair = pair_at(i);
       out[next[key(pair)]++] = pair;
     }
   };
   counting_pass([&](std::size_t i) {
-    return Pair(std::min(edges[i].source, edges[i].target), std::max(edges[i].source, edges[i].target));
-  }, [](const Pair& pair) { return pair.second; }, by_larger);
-  counting_pass([&](std::size_t i) { return by_larger[i]; }, [](const Pair& pair) { return pair.first; },
+    return NodeLink(std::min(links[i].first, links[i].second), std::max(links[i].first, links[i].second));
+  }, [](const NodeLink& pair) { return pair.second; }, by_larger);
+  counting_pass([&](std::size_t i) { return by_larger[i]; }, [](const NodeLink& pair) { return pair.first; },
                 pairs);
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
@@ -78,8 +76,7 @@ struct Adjacency {
   std::vector<std::uint32_t> neighbours;
 };
 
-Adjacency MakeAdjacency(std::size_t node_count,
-                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+Adjacency MakeAdjacency(std::size_t node_count, const std::vector<NodeLink>& pairs) {
   Adjacency adjacency;
   adjacency.first.assign(node_count + 1, 0);
   for (const auto& [a, b] : pairs) {
@@ -582,21 +579,36 @@ void ComputePageRank(std::vector<ActorNode>& nodes, const std::vector<RelationEd
 
 SimpleGraph MakeSimpleGraph(std::size_t node_count, const std::vector<RelationEdge>& edges) {
   SimpleGraph graph(node_count);
-  for (const auto& [a, b] : LinkedPairs(edges)) boost::add_edge(a, b, graph);
+  for (const auto& [a, b] : LinkedPairs(NodeLinks(edges))) boost::add_edge(a, b, graph);
   return graph;
 }
 
 }  // namespace
 
+std::vector<NodeLink> NodeLinks(const std::vector<RelationEdge>& edges) {
+  std::vector<NodeLink> links;
+  links.reserve(edges.size());
+  for (const RelationEdge& edge : edges) links.emplace_back(edge.source, edge.target);
+  return links;
+}
+
+void ComputeLinkAnalytics(std::vector<ActorNode>& nodes, const std::vector<NodeLink>& links,
+                          int threads) {
+  Adjacency simple = MakeAdjacency(nodes.size(), LinkedPairs(links));
+  ComputeBetweenness(nodes, simple, threads);
+  ComputeComponents(nodes, simple);
+}
+
+void ComputeEdgeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                          int threads) {
+  ComputeDegrees(nodes, edges);
+  ComputePageRank(nodes, edges, threads);
+}
+
 void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
                       int threads) {
-  ComputeDegrees(nodes, edges);
-  {
-    Adjacency simple = MakeAdjacency(nodes.size(), LinkedPairs(edges));
-    ComputeBetweenness(nodes, simple, threads);
-    ComputeComponents(nodes, simple);
-  }
-  ComputePageRank(nodes, edges, threads);
+  ComputeLinkAnalytics(nodes, NodeLinks(edges), threads);
+  ComputeEdgeAnalytics(nodes, edges, threads);
 }
 
 std::vector<bool> EgoNetwork(std::size_t node_count, const std::vector<RelationEdge>& edges,

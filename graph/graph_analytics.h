@@ -7,6 +7,8 @@
 #define ACTORGRAPH_GRAPH_GRAPH_ANALYTICS_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "graph/actor_graph.h"
@@ -42,6 +44,19 @@ inline constexpr double kPageRankDamping = 0.85;
 //    largest; ties go to the component holding the node that comes first.
 void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
                       int threads = 1);
+
+// ComputeAnalytics in two halves that write different members of the nodes, so two
+// threads may run them at once on the same nodes (GraphBuilder::Build finds the
+// betweenness while it lays out the edges). The first needs only which nodes each
+// edge links, in any order, repeats allowed.
+using NodeLink = std::pair<std::uint32_t, std::uint32_t>;  // (source, target)
+std::vector<NodeLink> NodeLinks(const std::vector<RelationEdge>& edges);
+// Fills betweenness and component.
+void ComputeLinkAnalytics(std::vector<ActorNode>& nodes, const std::vector<NodeLink>& links,
+                          int threads);
+// Fills degree, weighted_degree and pagerank.
+void ComputeEdgeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationEdge>& edges,
+                          int threads);
 
 // The nodes at most `depth` hops from `focus` in the undirected graph, found with
 // breadth_first_search: result[i] says whether node i is kept.

@@ -547,5 +547,26 @@ TEST(GraphBuilder, AddOrderDoesNotChangeTheGraph) {
   }
 }
 
+TEST(GraphBuilder, ThreadCountDoesNotChangeTheGraph) {
+  // With several threads Build finds betweenness and components while it lays out the
+  // edges; every view must give the graph one thread gives.
+  for (bool countries : {false, true}) {
+    for (std::string focus : {"", "India"}) {
+      SCOPED_TRACE(std::string(countries ? "countries" : "actors") + " focus '" + focus + "'");
+      GraphOptions options;
+      options.countries = countries;
+      options.focus = focus;
+      options.depth = 1;
+      std::vector<DocumentExtraction> docs = RandomCorpus(13);
+      ActorGraph one = BuildGraph(docs, options);
+      ASSERT_GT(one.edges().size(), 5u);
+      for (int threads : {2, 3}) {
+        options.threads = threads;
+        ExpectSameGraph(one, BuildGraph(docs, options));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace actorgraph
