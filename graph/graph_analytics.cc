@@ -192,6 +192,7 @@ class BrandesPass {
         distance_(adjacency.first.size() - 1, -1),
         paths_(adjacency.first.size() - 1, 0),
         path_doubles_(adjacency.first.size() - 1, 0.0),
+        predecessors_(adjacency.first.size() - 1),
         position_(adjacency.first.size() - 1, 0),
         scan_cost_(adjacency.first.size() - 1),
         reached_(dense.words()),
@@ -293,7 +294,10 @@ class BrandesPass {
           ForEachCommonBit(row, level_.data(), dense_.words(), parent);
         } else {
           for (std::uint32_t i = adjacency_.first[u]; i < adjacency_.first[u + 1]; ++i) {
-            if (distance_[adjacency_.neighbours[i]] == next - 1) parent(adjacency_.neighbours[i]);
+            const std::uint32_t v = adjacency_.neighbours[i];
+            const bool on_level = distance_[v] == next - 1;  // no branch: see HandOnDependency
+            paths += on_level ? paths_[v] : 0;
+            first = std::min(first, on_level ? position_[v] : kNoParent);
           }
         }
         if (first != kNoParent) found_.push_back({first, u, paths});
@@ -365,11 +369,17 @@ class BrandesPass {
       ForEachCommonBit(row, level_.data(), dense_.words(), hand_to);
       return;
     }
+    // The neighbours one level up, gathered without a branch per neighbour: whether a
+    // neighbour is on that level follows no pattern a branch predictor could learn.
     const int previous = distance_[w] - 1;
+    std::uint32_t* up = predecessors_.data();
+    std::size_t count = 0;
     for (std::uint32_t i = adjacency_.first[w]; i < adjacency_.first[w + 1]; ++i) {
       std::uint32_t v = adjacency_.neighbours[i];
-      if (distance_[v] == previous) hand_to(v);
+      up[count] = v;
+      count += distance_[v] == previous;
     }
+    for (std::size_t k = 0; k < count; ++k) hand_to(up[k]);
   }
 
   const Adjacency& adjacency_;
@@ -377,6 +387,7 @@ class BrandesPass {
   std::vector<int> distance_;
   std::vector<std::size_t> paths_;  // Boost's degree_size_type: wraps like it on overflow
   std::vector<double> path_doubles_;  // paths_ as double, for the backward pass
+  std::vector<std::uint32_t> predecessors_;  // HandOnDependency's scratch
   std::vector<std::uint32_t> position_;  // v is order_[position_[v]]
   // What finding v's neighbours on a level costs: a dense row's words, or the degree.
   std::vector<std::size_t> scan_cost_;
