@@ -35,7 +35,6 @@
 #include <exception>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -687,33 +686,35 @@ struct Matcher {
   ListPlacer placer;
 };
 
+// The matcher a thread last used, and the rules it was used with: Match runs once per
+// sentence that names two actors, and a pool of matchers behind a mutex made two threads
+// pass the mutex's cache line back and forth for each. The rules are told apart by an
+// id never reused, since a matcher's caches point into the rules it served and another
+// RelationRules may later live at the same address. A thread keeps one matcher until it
+// matches with other rules or ends.
+struct ThreadMatcher {
+  std::uint64_t rules_id = 0;
+  std::unique_ptr<Matcher> matcher;
+};
+thread_local ThreadMatcher thread_matcher;
+std::atomic<std::uint64_t> next_rules_id{1};
+
 }  // namespace
 
 struct RelationRules::Impl {
   std::vector<RelationType> types;
   std::vector<Pattern> patterns;
   Prefilter prefilter;
-
-  // Matchers not in use. Match takes one (or makes one) and gives it back, so there are
-  // as many as threads have ever matched at once.
-  mutable std::mutex mutex;
-  mutable std::vector<std::unique_ptr<Matcher>> idle;
+  const std::uint64_t id = next_rules_id.fetch_add(1);
 
   std::unique_ptr<Matcher> Acquire() const {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!idle.empty()) {
-        std::unique_ptr<Matcher> matcher = std::move(idle.back());
-        idle.pop_back();
-        return matcher;
-      }
-    }
+    if (thread_matcher.rules_id == id && thread_matcher.matcher) return std::move(thread_matcher.matcher);
     return std::make_unique<Matcher>();
   }
 
   void Release(std::unique_ptr<Matcher> matcher) const {
-    std::lock_guard<std::mutex> lock(mutex);
-    idle.push_back(std::move(matcher));
+    thread_matcher.rules_id = id;
+    thread_matcher.matcher = std::move(matcher);
   }
 };
 

@@ -403,6 +403,24 @@ TEST(RelationRules, MatchIsTheSameFromManyThreadsAtOnce) {
   EXPECT_EQ(differences, std::vector<int>(4, 0));
 }
 
+// A thread keeps the matcher it last used, whose caches belong to one set of rules (the
+// prefilter's cache gives pattern numbers). Two sets that number the same patterns
+// differently, used in turn on one thread, and rules loaded where others were freed,
+// must each answer with their own patterns.
+TEST(RelationRules, RulesUsedInTurnOnOneThreadKeepTheirOwnAnswers) {
+  const std::string met = "relation met\n  pattern {X} met {Y}\n";
+  const std::string urged = "relation urged\n  pattern {X} urged {Y}\n";
+  const std::string warned = "relation warned\n  pattern {X} warned {Y}\n";
+  for (int round = 0; round < 3; ++round) {
+    const RelationRules first = RelationRules::Load({File("r/a.rules", met + urged)});
+    const RelationRules second = RelationRules::Load({File("r/b.rules", warned + urged + met)});
+    for (const RelationRules* rules : {&first, &second, &first, &second}) {
+      EXPECT_EQ(Pairs(*rules, "{P0} met {P1}."), Strings{"met 0>1"});
+      EXPECT_EQ(Pairs(*rules, "{P0} urged {P1}."), Strings{"urged 0>1"});
+    }
+  }
+}
+
 TEST(RelationRules, BuiltinRulesLoad) {
   RelationRules rules = RelationRules::Load(LoadRuleSources(""));
   Strings names;
