@@ -258,6 +258,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
   // Reused from sentence to sentence, so that they keep their memory.
   std::string placeholders;
   std::string relation_words;
+  std::vector<RuleMatch> matches;
   std::vector<std::pair<int, int>> pairs;
   // The relations of the sentence so far, by canonical names, type and negation: a
   // sentence has few, so a list searched in order is enough (a std::set of copied
@@ -289,7 +290,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
     }
     placeholders.append(prepared.text, pos, span.end - pos);
 
-    std::vector<RuleMatch> matches = impl.rules.Match(placeholders);
+    impl.rules.Match(placeholders, &matches);
     if (matches.empty()) continue;
     // Most sentences that name two actors state no relation: their date and evidence are
     // only worked out for those that do.

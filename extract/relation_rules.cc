@@ -136,17 +136,17 @@ bool RoleLetters(std::string_view types, std::string* letters) {
   return !letters->empty();
 }
 
-std::vector<int> MentionsIn(std::string_view group) {
-  std::vector<int> mentions;
+// Sets `mentions` to the indices of the placeholders in `group`, keeping its memory.
+void MentionsIn(std::string_view group, std::vector<int>* mentions) {
+  mentions->clear();
   for (std::size_t i = 0; i < group.size(); ++i) {
     if (group[i] != kOpen || i + 2 >= group.size()) continue;
     int index = 0;
     std::size_t j = i + 2;
     while (j < group.size() && group[j] >= '0' && group[j] <= '9') index = index * 10 + (group[j++] - '0');
-    mentions.push_back(index);
+    mentions->push_back(index);
     i = j;
   }
-  return mentions;
 }
 
 // Whether the expanded pattern `regex` is a plain concatenation around its slots: no '|'
@@ -774,9 +774,15 @@ void RelationRules::AppendPlaceholder(int index, char role, std::string* sentenc
 }
 
 std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
+  std::vector<RuleMatch> matches;
+  Match(sentence, &matches);
+  return matches;
+}
+
+void RelationRules::Match(std::string_view sentence, std::vector<RuleMatch>* matches) const {
   const Impl& impl = *impl_;
   std::unique_ptr<Matcher> matcher = impl.Acquire();
-  std::vector<RuleMatch> matches;
+  std::size_t found = 0;  // matches written to *matches
   re2::StringPiece input(sentence.data(), sentence.size());
   const std::vector<int>* candidates =
       impl.prefilter.Candidates(sentence, &matcher->candidates_of_atoms, &matcher->atoms_found);
@@ -841,18 +847,23 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
         std::fill(captured.begin() + 1, captured.begin() + pattern.groups, re2::StringPiece());
         re.Match(input, begin, end, RE2::ANCHOR_BOTH, captured.data(), pattern.groups);
       }
-      RuleMatch match;
+      // Room for four at the first, rather than growing to one, two, four: in generated news
+      // a sentence with one match often has more.
+      if (matches->capacity() == 0) matches->reserve(4);
+      if (found == matches->size()) matches->emplace_back();
+      RuleMatch& match = (*matches)[found++];
       match.type = pattern.type;
       match.pattern = p;
       match.begin = captured[0].data() - sentence.data();
       match.end = match.begin + captured[0].size();
-      auto mentions = [&](int group) {
-        return group ? MentionsIn(std::string_view(captured[group].data(), captured[group].size()))
-                     : std::vector<int>();
+      auto mentions = [&](int group, std::vector<int>* list) {
+        if (group) MentionsIn(std::string_view(captured[group].data(), captured[group].size()), list);
+        else list->clear();
       };
-      match.sources = mentions(pattern.x_group);
-      match.targets = mentions(pattern.y_group);
-      match.participants = mentions(pattern.p_group);
+      mentions(pattern.x_group, &match.sources);
+      mentions(pattern.y_group, &match.targets);
+      mentions(pattern.p_group, &match.participants);
+      match.lists.clear();
       match.lists.reserve(ListPlacer::kMaxLists);  // one allocation, not one per list
       for (int group : {pattern.x_group, pattern.y_group, pattern.p_group}) {
         // A list in an optional part ("(?:{X} )?met {Y}") may take no part in the match.
@@ -865,14 +876,10 @@ std::vector<RuleMatch> RelationRules::Match(std::string_view sentence) const {
       // reading of the same words ("X is to visit Russia for talks with Y" names no
       // meeting of Russia's).
       pos = std::max(match.end, match.begin + 1);
-      // Room for four at the first, rather than growing to one, two, four: in generated news
-      // a sentence with one match often has more.
-      if (matches.empty()) matches.reserve(4);
-      matches.push_back(std::move(match));
     }
   }
+  matches->resize(found);
   impl.Release(std::move(matcher));
-  return matches;
 }
 
 }  // namespace actorgraph

@@ -86,6 +86,10 @@ class RelationRules {
   // Every match of every pattern in `sentence` (a sentence with placeholders), in order
   // of pattern, then position. Matches of one pattern do not overlap.
   std::vector<RuleMatch> Match(std::string_view sentence) const;
+  // The same matches, in place of the contents of `*matches`. The RuleMatch elements it
+  // already holds are overwritten rather than made anew, so that a caller matching
+  // sentence after sentence with one vector reuses the memory of their lists.
+  void Match(std::string_view sentence, std::vector<RuleMatch>* matches) const;
 
  private:
   struct Impl;
