@@ -66,9 +66,22 @@ RE2::Options PatternOptions() {
 // pattern's first use was 400 M instructions of the first 1,500 articles of c20.jsonl,
 // four times the searches themselves; compiling them once per thread, 435 M of the
 // first 400 articles on two threads, where one thread compiled 217 M.
+//
+// Until then, the capturing search decides (see ListPlacer::Place). The pieces are
+// compiled once the pattern has needed that search kSearchesBeforeCompiling times, when
+// the searches have cost about as much as the compiling would: on c20.jsonl a capturing
+// search of a match cost some 16 k instructions more than the piece checks, and a piece
+// with {PRE} some 10 M to compile. So a short run never compiles a piece that it would
+// use a few times (the 21 pieces compiled for c5.jsonl were 22% of its extraction), and
+// a long one pays at most twice the cheaper of the two for each pattern.
 class CompiledPieces {
  public:
+  static constexpr std::uint32_t kSearchesBeforeCompiling = 512;
+
   explicit CompiledPieces(std::size_t count) : pieces_(count) {}
+
+  // For tests: compile the pieces at their first need. REQUIRES: no Match has begun.
+  void CompileAtFirstNeed() { searches_before_compiling_ = 0; }
   ~CompiledPieces() {
     for (std::atomic<RE2*>& piece : pieces_) delete piece.load();
   }
@@ -85,8 +98,18 @@ class CompiledPieces {
     return *compiled.release();
   }
 
+  // Counts one more placement that the pieces would have to decide, and whether they
+  // should now (rather than the capturing search). Thread-safe.
+  // Past the count, only reads: no cache line moves between threads, and no overflow.
+  bool Worthwhile() {
+    if (undecided_.load(std::memory_order_relaxed) >= searches_before_compiling_) return true;
+    return undecided_.fetch_add(1, std::memory_order_relaxed) >= searches_before_compiling_;
+  }
+
  private:
   std::vector<std::atomic<RE2*>> pieces_;
+  std::uint32_t searches_before_compiling_ = kSearchesBeforeCompiling;
+  std::atomic<std::uint32_t> undecided_{0};
 };
 
 struct Pattern {
@@ -596,8 +619,10 @@ bool RolesAllowLists(const Pattern& pattern, const std::vector<ListStart>& start
 // [begin, end), so at least one placement fits the pieces too, and every placement that
 // does is among these. Only when the lists alone fit more than one way are the pieces
 // checked, each with an anchored DFA search (cheaper than the backtracking of the
-// capturing search over every alternative of {PRE}). False when no placement or more
-// than one fits: then the capturing search decides.
+// capturing search over every alternative of {PRE}), once the pattern has needed them
+// often enough to be worth compiling (CompiledPieces::Worthwhile). False when no
+// placement or more than one fits, or the pieces are not compiled yet: then the
+// capturing search decides.
 //
 // Reused from match to match, so that its vectors keep their memory.
 class ListPlacer {
@@ -616,6 +641,7 @@ class ListPlacer {
     found_ = 0;
     Walk(0, begin);
     if (found_ > 1) {
+      if (!pattern.compiled_pieces->Worthwhile()) return false;
       check_pieces_ = true;
       found_ = 0;
       Walk(0, begin);
@@ -751,6 +777,18 @@ RelationRules RelationRules::Load(const std::vector<RuleSource>& sources, int th
   impl.prefilter.Prepare();
   return rules;
 }
+
+namespace relation_rules_internal {
+
+RelationRules LoadCompilingPiecesAtFirstNeed(const std::vector<RuleSource>& sources) {
+  RelationRules rules = RelationRules::Load(sources);
+  for (Pattern& pattern : rules.impl_->patterns) {
+    if (pattern.compiled_pieces) pattern.compiled_pieces->CompileAtFirstNeed();
+  }
+  return rules;
+}
+
+}  // namespace relation_rules_internal
 
 const std::vector<RelationType>& RelationRules::types() const { return impl_->types; }
 

@@ -31,6 +31,16 @@
 
 namespace actorgraph {
 
+class RelationRules;
+
+namespace relation_rules_internal {
+// RelationRules::Load, except that a pattern whose lists alone can be placed in more than
+// one way compiles its pieces to decide at the first such match, rather than leaving the
+// capturing search to decide until it has done so often enough to make compiling pay.
+// The same matches, differently found: tests compare the two ways.
+RelationRules LoadCompilingPiecesAtFirstNeed(const std::vector<RuleSource>& sources);
+}  // namespace relation_rules_internal
+
 struct RelationType {
   std::string name;  // "met"
   bool symmetric = false;
@@ -92,6 +102,8 @@ class RelationRules {
   void Match(std::string_view sentence, std::vector<RuleMatch>* matches) const;
 
  private:
+  friend RelationRules relation_rules_internal::LoadCompilingPiecesAtFirstNeed(const std::vector<RuleSource>&);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
