@@ -378,6 +378,20 @@ TEST(RelationRules, TheFirstErrorInTheFilesIsReported) {
   }
 }
 
+// The extractor matches sentence after sentence into one vector: what an earlier sentence
+// left there (more matches, longer lists, {P} where now {X} and {Y}) must not show.
+TEST(RelationRules, MatchIntoAVectorReplacesWhatItHeld) {
+  const RelationRules rules = RelationRules::Load(LoadRuleSources(""));
+  std::vector<RuleMatch> matches;
+  std::size_t matched = 0;
+  for (const std::string& sentence : RandomSentences(3000, 17)) {
+    rules.Match(sentence, &matches);
+    matched += matches.size();
+    ASSERT_EQ(Describe(matches), Describe(rules.Match(sentence))) << sentence;
+  }
+  EXPECT_GT(matched, 200u);  // the sentences exercise the rules
+}
+
 TEST(RelationRules, CompilingOnMoreThreadsChangesNothing) {
   const RelationRules one = RelationRules::Load(LoadRuleSources(""), 1);
   const RelationRules four = RelationRules::Load(LoadRuleSources(""), 4);
