@@ -219,7 +219,7 @@ std::vector<Hit> ActorFinder::Impl::FindTitles(std::string_view text, const std:
   for (const Word& word : words) {
     if (word.begin < after) continue;
     // Most words start neither: they are turned away before any of the set-up below.
-    if (!titles->MayStartAt(text, word) && !title_modifiers->MayStartAt(text, word)) continue;
+    if (!titles->MayStartAt(word) && !title_modifiers->MayStartAt(word)) continue;
     const std::size_t i = word.begin;
     // "(modifier )* title": follow every chain of modifiers, collect where titles end.
     starts.assign(1, i);

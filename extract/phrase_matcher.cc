@@ -168,7 +168,7 @@ std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view t
   std::size_t after = 0;  // the end of the last occurrence
   for (const Word& word : words) {
     // Most words start no phrase: the signature test here spares them the call.
-    if (word.begin < after || !MayStartAt(text, word)) continue;
+    if (word.begin < after || !MayStartAt(word)) continue;
     if (LongestAt(text, word.begin, word.end, &occurrence)) {
       found.push_back(occurrence);
       after = occurrence.end;

@@ -49,13 +49,12 @@ class PhraseMatcher {
   // The same at the start of `word`, a word of `text`. Inline: most words start no
   // phrase, and are turned away here without a call.
   void PhrasesAt(std::string_view text, Word word, std::vector<Occurrence>* out) const {
-    if (MayStartAt(text, word)) AppendPhrasesAt(text, word.begin, word.end, out);
+    if (MayStartAt(word)) AppendPhrasesAt(text, word.begin, word.end, out);
   }
-  // False when no phrase starts with `word`, a word of `text`; true when one may. A
-  // test of one bit, for callers that would otherwise set up a search at every word.
-  bool MayStartAt(std::string_view text, Word word) const {
-    // Not text.substr: its bounds check keeps it out of line, a call per word.
-    return signatures_[Signature(std::string_view(text.data() + word.begin, word.end - word.begin))];
+  // False when no phrase starts with `word` (as SplitWords gives it); true when one may.
+  // A test of one bit, for callers that would otherwise set up a search at every word.
+  bool MayStartAt(Word word) const {
+    return signatures_[word.signature % kSignatureBits];
   }
 
  private:
@@ -102,12 +101,9 @@ class PhraseMatcher {
   std::size_t slot_mask_ = 0;
   static std::uint32_t HashWord(std::string_view word);
   std::array<Slot, 256> by_first_byte_;
-  // Most words of a text start no phrase. A bit per signature of the first words (first
-  // byte, last byte, length) turns them away before any hashing.
-  static std::size_t Signature(std::string_view word) {
-    auto byte = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
-    return (byte(word.front()) * 257 + byte(word.back()) * 31 + word.size()) % kSignatureBits;
-  }
+  // Most words of a text start no phrase. A bit per WordSignature of the first words
+  // (modulo kSignatureBits) turns them away before any hashing.
+  static std::size_t Signature(std::string_view word) { return WordSignature(word) % kSignatureBits; }
   static constexpr std::size_t kSignatureBits = 1 << 16;
   // A bitset in place, not std::vector<bool>: a test is a load and a mask, where the
   // vector's bit iterator cost twice the instructions and a pointer besides.

@@ -87,14 +87,26 @@ inline std::uint64_t WordByteMask(const char* p, std::size_t size) {
 }
 }  // namespace word_bytes_internal
 
-// A maximal run of word bytes: [begin, end) of the text it was found in.
+// A summary of `word` (not empty) that sets of words keep a bit per value of, to turn
+// most words away without reading them (PhraseMatcher): its first and last bytes and its
+// length, mixed. Equal words have equal signatures.
+inline std::uint32_t WordSignature(std::string_view word) {
+  auto byte = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c)); };
+  return byte(word.front()) * 257 + byte(word.back()) * 31 + static_cast<std::uint32_t>(word.size());
+}
+
+// A maximal run of word bytes: [begin, end) of the text it was found in, and its
+// WordSignature. Made by SplitWords, which works the signature out once per word of an
+// article, rather than each of the finder's word sets when it asks.
 struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::uint32_t signature = 0;
 };
 
-// The words of `text`, left to right. Finding them once per article spares every later
-// scan (names, titles, verbs, surnames, pronouns) its own pass over the bytes.
+// The words of `text`, left to right, with their signatures. Finding them once per
+// article spares every later scan (names, titles, verbs, surnames, pronouns) its own pass
+// over the bytes.
 //
 // The bytes are classified 64 at a time into a bit mask, and words start and end where
 // the mask changes: a loop that stopped at each word boundary mispredicted a branch at
@@ -112,14 +124,20 @@ inline std::vector<Word> SplitWords(std::string_view text) {
     const std::uint64_t after_word_byte = word_bytes << 1 | inside;
     const std::uint64_t in_block = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
     for (std::uint64_t starts = word_bytes & ~after_word_byte; starts != 0; starts &= starts - 1) {
-      words.push_back({block + static_cast<std::size_t>(std::countr_zero(starts)), 0});
+      words.push_back({block + static_cast<std::size_t>(std::countr_zero(starts)), 0, 0});
     }
     for (std::uint64_t ends = ~word_bytes & after_word_byte & in_block; ends != 0; ends &= ends - 1) {
-      words[ended++].end = block + static_cast<std::size_t>(std::countr_zero(ends));
+      Word& word = words[ended++];
+      word.end = block + static_cast<std::size_t>(std::countr_zero(ends));
+      word.signature = WordSignature(std::string_view(text.data() + word.begin, word.end - word.begin));
     }
     inside = word_bytes >> (size - 1) & 1;
   }
-  if (ended < words.size()) words.back().end = text.size();
+  if (ended < words.size()) {
+    Word& word = words.back();
+    word.end = text.size();
+    word.signature = WordSignature(std::string_view(text.data() + word.begin, word.end - word.begin));
+  }
   return words;
 }
 

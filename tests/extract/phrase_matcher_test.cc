@@ -68,7 +68,7 @@ TEST(PhraseMatcher, PhrasesAtListsEveryPrefixLongestFirst) {
   EXPECT_EQ(found[0].phrase, 1);  // ends inside "Ministers": listed all the same
   EXPECT_EQ(found[1].phrase, 0);
   found.clear();
-  matcher.PhrasesAt("Foreign Ministers", Word{0, 7}, &found);  // the same, given the word
+  matcher.PhrasesAt("Foreign Ministers", SplitWords("Foreign Ministers")[0], &found);  // the same, given the word
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].phrase, 1);
 }

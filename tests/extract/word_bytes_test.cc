@@ -25,9 +25,13 @@ std::vector<std::pair<std::size_t, std::size_t>> WordsByteByByte(std::string_vie
   return words;
 }
 
+// The words SplitWords finds, each checked to carry its own signature.
 std::vector<std::pair<std::size_t, std::size_t>> Split(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> words;
-  for (const Word& word : SplitWords(text)) words.emplace_back(word.begin, word.end);
+  for (const Word& word : SplitWords(text)) {
+    words.emplace_back(word.begin, word.end);
+    EXPECT_EQ(word.signature, WordSignature(text.substr(word.begin, word.end - word.begin))) << word.begin;
+  }
   return words;
 }
 
