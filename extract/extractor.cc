@@ -14,10 +14,12 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "extract/actor_finder.h"
 #include "extract/cue_phrases.h"
 #include "extract/date_resolver.h"
+#include "extract/literal_scanner.h"
 #include "extract/news_vocabulary.h"
 #include "extract/prepared_text.h"
 #include "extract/relation_rules.h"
@@ -169,6 +171,47 @@ struct Extractor::Impl {
   std::unique_ptr<ActorFinder> finder;
   std::unique_ptr<CuePhrases> negation;
   std::unique_ptr<CuePhrases> planned;
+  // The negation cues and then the plan cues as one set of literals, so that one scan of
+  // a relation's words tells whether either may occur, rather than one scan for each
+  // (CuePhrases::MayOccur). Absent unless both lists are non-empty and ASCII, the case
+  // in which each CuePhrases scans its own literals.
+  std::optional<LiteralScanner> cue_literals;
+
+  void PrepareCueLiterals() {
+    const std::vector<std::string>& negations = vocabulary.negation;
+    const std::vector<std::string>& plans = vocabulary.planned;
+    if (negations.empty() || plans.empty()) return;
+    std::vector<std::string> literals = negations;
+    literals.insert(literals.end(), plans.begin(), plans.end());
+    for (const std::string& literal : literals) {
+      if (!LiteralScanner::IsAscii(literal)) return;
+    }
+    cue_literals.emplace(literals);
+  }
+
+  // Sets `*may_negate` and `*may_plan` as negation->MayOccur(words) and
+  // planned->MayOccur(words) would. `bits` is scratch space.
+  void MayHoldCues(std::string_view words, std::vector<std::uint64_t>* bits, bool* may_negate,
+                   bool* may_plan) const {
+    if (!cue_literals) {
+      *may_negate = negation->MayOccur(words);
+      *may_plan = planned->MayOccur(words);
+      return;
+    }
+    cue_literals->Scan(words, bits);
+    const std::size_t negations = vocabulary.negation.size();
+    *may_negate = *may_plan = false;
+    for (std::size_t word = 0; word < bits->size(); ++word) {
+      // Bit b stands for literal 64 * word + b, a negation cue when below `negations`.
+      const std::uint64_t found = (*bits)[word];
+      const std::size_t first = 64 * word;
+      std::uint64_t negation_bits = 0;
+      if (negations >= first + 64) negation_bits = ~std::uint64_t{0};
+      else if (negations > first) negation_bits = (std::uint64_t{1} << (negations - first)) - 1;
+      *may_negate = *may_negate || (found & negation_bits) != 0;
+      *may_plan = *may_plan || (found & ~negation_bits) != 0;
+    }
+  }
 
   bool Negated(std::string_view span) const {
     for (std::optional<std::string_view> cue = negation->Find(span, 0); cue;) {
@@ -215,6 +258,7 @@ Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<I
     impl_->finder = std::make_unique<ActorFinder>(impl_->lexicon, impl_->vocabulary);
     impl_->negation = std::make_unique<CuePhrases>(impl_->vocabulary.negation);
     impl_->planned = std::make_unique<CuePhrases>(impl_->vocabulary.planned);
+    impl_->PrepareCueLiterals();
   };
   if (options.threads <= 1) {
     impl_->lexicon = Lexicon::Load(sources);
@@ -259,6 +303,7 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
   std::string placeholders;
   std::string relation_words;
   std::vector<RuleMatch> matches;
+  std::vector<std::uint64_t> cue_bits;
   std::vector<std::pair<int, int>> pairs;
   // The relations of the sentence so far, by canonical names, type and negation: a
   // sentence has few, so a list searched in order is enough (a std::set of copied
@@ -312,10 +357,10 @@ DocumentExtraction Extractor::Extract(const Document& document, Diagnostics& dia
       // The last clause and the words after the last comma are parts of the relation's
       // words: where no cue phrase occurs in those, none occurs in them, and most
       // relations are settled by a literal scan without a search for the clause.
-      const bool may_negate = impl.negation->MayOccur(relation_words);
+      bool may_negate, may_plan;
+      impl.MayHoldCues(relation_words, &cue_bits, &may_negate, &may_plan);
       bool negated = may_negate && impl.Negated(LastClause(relation_words));
-      bool planned = impl.planned->MayOccur(relation_words) &&
-                     impl.Planned(AfterLastComma(relation_words), may_negate);
+      bool planned = may_plan && impl.Planned(AfterLastComma(relation_words), may_negate);
       pairs.clear();
       for (int source : match.sources)
         for (int target : match.targets) pairs.emplace_back(source, target);
