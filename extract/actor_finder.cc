@@ -329,16 +329,11 @@ class ArticleState {
 
   // Remembers the words by which a person may be named again later in the article.
   void RegisterPerson(int actor, std::string_view name_text) {
-    for (std::string_view name : {std::string_view(out_->actors[actor].name), name_text}) {
-      std::string_view surname = Surname(name);
-      if (surname.size() > 1) NamesOf(surname).surname = actor;
-      std::string_view given = GivenName(name);
-      if (given.size() > 1 && given.back() != '.') {
-        int& person = NamesOf(given).given;
-        if (person == kNoOne) person = actor;
-        else if (person != actor) person = -1;  // two people: ambiguous
-      }
-    }
+    const std::string_view canonical = out_->actors[actor].name;
+    RegisterName(actor, canonical);
+    // Mostly the text names the person as the lexicon does: the same words again would
+    // register nothing new (the same surname, the same given name for the same person).
+    if (name_text != canonical) RegisterName(actor, name_text);
   }
 
   // Whether PersonByWord may find anyone: until a person is named, no word can name one.
@@ -416,6 +411,17 @@ class ArticleState {
     int surname = kNoOne;
     int given = kNoOne;
   };
+  // Files the surname and given name of `name` (one of the actor's) under `actor`.
+  void RegisterName(int actor, std::string_view name) {
+    std::string_view surname = Surname(name);
+    if (surname.size() > 1) NamesOf(surname).surname = actor;
+    std::string_view given = GivenName(name);
+    if (given.size() > 1 && given.back() != '.') {
+      int& person = NamesOf(given).given;
+      if (person == kNoOne) person = actor;
+      else if (person != actor) person = -1;  // two people: ambiguous
+    }
+  }
   PersonWord& NamesOf(std::string_view word) {
     auto it = person_words_.find(word);
     if (it == person_words_.end()) it = person_words_.emplace(std::string(word), PersonWord()).first;
