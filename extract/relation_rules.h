@@ -65,8 +65,8 @@ struct RuleMatch {
 };
 
 // Immutable after Load; Match is const and thread-safe. Threads share the compiled
-// patterns; each thread that matches while others do gets its own scratch space and
-// caches, kept until the RelationRules is destroyed.
+// patterns; each thread has its own scratch space and caches, which it keeps until it
+// matches with other RelationRules or ends.
 class RelationRules {
  public:
   // Parses the *.rules files of `sources`. Throws Error "file:line: what" for an unknown
