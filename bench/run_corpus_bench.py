@@ -4,16 +4,17 @@
     bench/run_corpus_bench.py --sizes 100 1000
 
 For each size (MB): generates a JSONL corpus with bench/make_corpus.py (varied articles,
-fixed seed), runs `actorgraph build CORPUS -o OUT --format graphml -q --threads N` for each
-N of --threads, and `raw_scan CORPUS` (one RE2 alternation of every lexicon name, the
-practical upper limit of actor matching on this machine). Reports wall time, MB/s (10^6
-bytes of JSONL input per second), articles/s and peak memory (/usr/bin/time -v "Maximum
-resident set size") as a markdown table, with the seconds of each stage that `build
---timings` reports (rules, extract, graph, write), then the issue 7 targets. The best of --repeat
-runs is kept, the thread counts taking turns so that a slow moment of a shared machine does
-not fall on one of them alone. --pair also runs two one-thread builds at once: the speed-up
-two independent processes get on this machine, the ceiling of a two-thread one. Generated
-corpora are deleted at the end unless --keep.
+fixed seed), runs `actorgraph build CORPUS -o OUT --format graphml -q --threads N` for
+each N of --threads, and `raw_scan CORPUS` (one RE2 alternation of every lexicon name, the
+practical upper limit of actor matching on this machine; it also times the actor finder's
+PhraseMatcher, and Hyperscan when libhyperscan-dev is installed). Reports wall time, MB/s
+(10^6 bytes of JSONL input per second), articles/s and peak memory (/usr/bin/time -v
+"Maximum resident set size") as a markdown table, with the seconds of each stage that
+`build --timings` reports (rules, extract, graph, write), then the issue 7 targets. The
+best of --repeat runs is kept, the thread counts taking turns so that a slow moment of a
+shared machine does not fall on one of them alone. --pair also runs two one-thread builds
+at once: the speed-up two independent processes get on this machine, the ceiling of a
+two-thread one. Generated corpora are deleted at the end unless --keep.
 
 Builds a Release tree first (--build-dir, default build-bench) with -DACTORGRAPH_BENCH=ON.
 Needs cmake, a C++20 compiler, libbenchmark-dev, python3 and GNU time (apt-get install time).
@@ -134,7 +135,9 @@ def main():
             scan = re.search(r"seconds=([\d.]+)", out)
             scan_seconds = float(scan.group(1)) if scan else seconds
             phrase = re.search(r"phrase_mb_per_s=([\d.]+)", out)
-            raw[size] = (mb / scan_seconds, scan_seconds, rss, float(phrase.group(1)) if phrase else float("nan"))
+            hyperscan = re.search(r"hs_mb_per_s=([\d.]+)", out)  # only if raw_scan was built with it
+            raw[size] = (mb / scan_seconds, scan_seconds, rss, float(phrase.group(1)) if phrase else float("nan"),
+                         f"{float(hyperscan.group(1)):.1f}" if hyperscan else "-")
             def command(out_dir, threads):
                 return [actorgraph, "build", corpus, "-o", out_dir, "--format", "graphml", "-q",
                         "--timings", "--threads", str(threads)]
@@ -170,12 +173,12 @@ def main():
     # with 2 threads and no free core, wall time cannot drop, but MB per CPU-second shows
     # whether the threads add overhead.
     print("| Corpus | Articles | Threads | Time (s) | CPU (s) | MB/s | MB per CPU-s | Articles/s | "
-          "Peak RSS (MB) | Raw scan MB/s | Time / raw scan | PhraseMatcher MB/s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "Peak RSS (MB) | Raw scan MB/s | Time / raw scan | PhraseMatcher MB/s | Hyperscan MB/s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, threads, seconds, mb_s, art_s, rss, raw_mb_s, ratio, articles, cpu in rows:
         print(f"| {size:g} MB | {articles:,} | {threads} | {seconds:.1f} | {cpu:.1f} | {mb_s:.1f} | "
               f"{mb_s * seconds / cpu:.1f} | {art_s:,.0f} | {rss:.0f} | {raw_mb_s:.1f} | {ratio:.1f}x | "
-              f"{raw[size][3]:.1f} |")
+              f"{raw[size][3]:.1f} | {raw[size][4]} |")
 
     # What grows with the corpus (extract: reading, extraction, adding to the graph) and
     # what does not (rules) or grows with the graph (graph: views and analytics; write).
