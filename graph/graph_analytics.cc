@@ -42,6 +42,13 @@ namespace {
 
 using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
+std::vector<NodeLink> NodeLinks(const std::vector<RelationEdge>& edges) {
+  std::vector<NodeLink> links;
+  links.reserve(edges.size());
+  for (const RelationEdge& edge : edges) links.emplace_back(edge.source, edge.target);
+  return links;
+}
+
 // Each linked pair once, as (smaller, larger) index, sorted. Both indexes are below
 // the node count, so two counting passes sort the pairs, by the larger index and then,
 // keeping that order, by the smaller: at a million edges that is several times faster
@@ -595,13 +602,6 @@ SimpleGraph MakeSimpleGraph(std::size_t node_count, const std::vector<RelationEd
 }
 
 }  // namespace
-
-std::vector<NodeLink> NodeLinks(const std::vector<RelationEdge>& edges) {
-  std::vector<NodeLink> links;
-  links.reserve(edges.size());
-  for (const RelationEdge& edge : edges) links.emplace_back(edge.source, edge.target);
-  return links;
-}
 
 void ComputeLinkAnalytics(std::vector<ActorNode>& nodes, const std::vector<NodeLink>& links,
                           int threads) {

@@ -50,7 +50,6 @@ void ComputeAnalytics(std::vector<ActorNode>& nodes, const std::vector<RelationE
 // betweenness while it lays out the edges). The first needs only which nodes each
 // edge links, in any order, repeats allowed.
 using NodeLink = std::pair<std::uint32_t, std::uint32_t>;  // (source, target)
-std::vector<NodeLink> NodeLinks(const std::vector<RelationEdge>& edges);
 // Fills betweenness and component.
 void ComputeLinkAnalytics(std::vector<ActorNode>& nodes, const std::vector<NodeLink>& links,
                           int threads);
