@@ -307,15 +307,17 @@ class BrandesPass {
             first = std::min(first, on_level ? position_[v] : kNoParent);
           }
         }
-        if (first != kNoParent) found_.push_back({first, u, paths});
+        // Unreached, u is on no level that this scan reads the path counts of.
+        paths_[u] = paths;
+        if (first != kNoParent) found_.push_back(std::uint64_t{first} << 32 | u);
       }
     }
     level_.RemoveAll(order_.data() + begin, order_.data() + end);
     std::sort(found_.begin(), found_.end());  // by first parent, then vertex
-    for (const Found& found : found_) {
-      distance_[found.vertex] = next;
-      paths_[found.vertex] = found.paths;
-      Reach(found.vertex);
+    for (std::uint64_t found : found_) {
+      const std::uint32_t vertex = static_cast<std::uint32_t>(found);
+      distance_[vertex] = next;
+      Reach(vertex);
     }
   }
 
@@ -400,16 +402,10 @@ class BrandesPass {
   std::vector<std::size_t> scan_cost_;
   std::size_t total_scan_cost_ = 0;
   std::size_t reached_scan_cost_ = 0;  // of the vertices in order_
-  struct Found {
-    std::uint32_t first_parent;  // position in order_
-    std::uint32_t vertex;
-    std::size_t paths;
-    bool operator<(const Found& other) const {
-      return first_parent != other.first_parent ? first_parent < other.first_parent : vertex < other.vertex;
-    }
-  };
   static constexpr std::uint32_t kNoParent = static_cast<std::uint32_t>(-1);
-  std::vector<Found> found_;  // DiscoverBottomUp's level, before it is ordered
+  // DiscoverBottomUp's level before it is ordered: each vertex below the position in
+  // order_ of its first parent, so that sorting the numbers orders the level.
+  std::vector<std::uint64_t> found_;
   std::vector<std::uint32_t> order_;
   // order_[level_starts_[d] .. level_starts_[d + 1]) is level d of the search.
   std::vector<std::size_t> level_starts_;
