@@ -124,6 +124,9 @@ struct ActorFinder::Impl {
   std::unique_ptr<RE2> state_noun;      // " government", anchored after a demonym
   std::unique_ptr<ReportedNameMatcher> reported_name;  // "Daleep Singh warned"
   std::unique_ptr<PhraseMatcher> reporting_verbs;      // finds where reported_name may match
+  // The first words of names, titles, title modifiers and reporting verbs: the words the
+  // passes that look for them need see (PhraseMatcher::first_word_signatures).
+  PhraseMatcher::SignatureSet phrase_starts;
   std::unordered_set<std::string> locatives;
   std::unordered_set<std::string> organisation_words;
   std::map<std::pair<std::string, std::string>, std::vector<Office>> offices;  // (country, office)
@@ -134,11 +137,12 @@ struct ActorFinder::Impl {
 
   // Where a reporting verb may follow a name: every word after a space that starts with
   // one. A superset of what reported_name matches, found in one pass over the words;
-  // most sentences have none and are spared a regex search.
+  // most sentences have none and are spared a regex search. `words` are those of `text`
+  // or the ones among them that phrase_starts passes.
   std::vector<std::size_t> FindReportingVerbs(std::string_view text, const std::vector<Word>& words) const;
 
   // Every title in `text`, with the modifiers before it ("Deputy Foreign Minister"),
-  // left to right and not overlapping, the longest at each start.
+  // left to right and not overlapping, the longest at each start. `words` as above.
   std::vector<Hit> FindTitles(std::string_view text, const std::vector<Word>& words) const;
 
   // The unknown person's name that starts at `pos`, or an empty view: two to four
@@ -174,6 +178,10 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const NewsVocabulary& vocabular
   impl.state_noun = Compile(state_noun, true, "state nouns");
   impl.reporting_verbs = std::make_unique<PhraseMatcher>(vocabulary.reporting_verbs);
   impl.reported_name = std::make_unique<ReportedNameMatcher>(vocabulary.reporting_verbs);
+  for (const PhraseMatcher* matcher : {impl.names.get(), impl.titles.get(), impl.title_modifiers.get(),
+                                       impl.reporting_verbs.get()}) {
+    impl.phrase_starts |= matcher->first_word_signatures();
+  }
   for (const std::string& word : vocabulary.locatives) impl.locatives.insert(word);
   for (const std::string& word : vocabulary.organisation_words) impl.organisation_words.insert(word);
 
@@ -501,11 +509,18 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
 
   std::vector<Hit> name_hits;
   const std::vector<Word> words = SplitWords(text);
-  for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text, words)) {
+  // Most words start no name, title or verb: the three passes that look for those go over
+  // the others only, picked out by one test a word rather than a test in each pass.
+  std::vector<Word> phrase_words;
+  phrase_words.reserve(words.size() / 4);
+  for (const Word& word : words) {
+    if (PhraseMatcher::MayStartAt(impl.phrase_starts, word)) phrase_words.push_back(word);
+  }
+  for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text, phrase_words)) {
     name_hits.push_back({found.begin, found.end, &lexicon.names()[found.phrase]});
   }
-  std::vector<Hit> title_hits = impl.FindTitles(text, words);
-  std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text, words);
+  std::vector<Hit> title_hits = impl.FindTitles(text, phrase_words);
+  std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text, phrase_words);
 
   std::size_t next_name = 0, next_title = 0, next_verb = 0, first_word = 0;
   std::vector<Hit> hits, titles;  // of the sentence; reused, most sentences have few

@@ -40,7 +40,8 @@ class PhraseMatcher {
   // not overlapping: at each start the longest such phrase wins, and the search goes on
   // after it. "United Nations Security Council" is one occurrence, not two.
   std::vector<Occurrence> FindAll(std::string_view text) const;
-  // The same, given the words of `text` (SplitWords(text)).
+  // The same, given the words of `text` (SplitWords(text)), of which those that start no
+  // phrase (MayStartAt is false) may be left out.
   std::vector<Occurrence> FindAll(std::string_view text, const std::vector<Word>& words) const;
 
   // Appends to `out` every phrase whose text starts at `pos`, whatever follows it, longest
@@ -53,8 +54,16 @@ class PhraseMatcher {
   }
   // False when no phrase starts with `word` (as SplitWords gives it); true when one may.
   // A test of one bit, for callers that would otherwise set up a search at every word.
-  bool MayStartAt(Word word) const {
-    return signatures_[word.signature % kSignatureBits];
+  bool MayStartAt(Word word) const { return MayStartAt(signatures_, word); }
+
+  // The set of first-word signatures MayStartAt tests, a bit per WordSignature modulo
+  // kSignatureBits. The union of several matchers' sets turns away, with one test, the
+  // words that start a phrase of none of them.
+  static constexpr std::size_t kSignatureBits = 1 << 16;
+  using SignatureSet = std::bitset<kSignatureBits>;
+  const SignatureSet& first_word_signatures() const { return signatures_; }
+  static bool MayStartAt(const SignatureSet& signatures, Word word) {
+    return signatures[word.signature % kSignatureBits];
   }
 
  private:
@@ -104,10 +113,9 @@ class PhraseMatcher {
   // Most words of a text start no phrase. A bit per WordSignature of the first words
   // (modulo kSignatureBits) turns them away before any hashing.
   static std::size_t Signature(std::string_view word) { return WordSignature(word) % kSignatureBits; }
-  static constexpr std::size_t kSignatureBits = 1 << 16;
   // A bitset in place, not std::vector<bool>: a test is a load and a mask, where the
   // vector's bit iterator cost twice the instructions and a pointer besides.
-  std::bitset<kSignatureBits> signatures_;
+  SignatureSet signatures_;
 };
 
 }  // namespace actorgraph

@@ -85,6 +85,23 @@ TEST(PhraseMatcher, FindAllGivenTheWordsFindsTheSame) {
   }
 }
 
+// The actor finder passes only the words that may start a phrase of one of its matchers.
+TEST(PhraseMatcher, FindAllGivenTheWordsThatMayStartAPhraseFindsTheSame) {
+  PhraseMatcher matcher({"United Nations", "United Nations Security Council", "Xi", "Xi'an", "Mali"});
+  for (std::string_view text : {"The United Nations Security Council met in Xi'an; Xi's Mali.", "Somalia, Mali", ""}) {
+    std::vector<Word> starts;
+    for (const Word& word : SplitWords(text)) {
+      if (PhraseMatcher::MayStartAt(matcher.first_word_signatures(), word)) starts.push_back(word);
+    }
+    EXPECT_LT(starts.size(), SplitWords(text).size() + (text.empty() ? 1 : 0)) << text;
+    std::vector<std::string> by_words;
+    for (const PhraseMatcher::Occurrence& o : matcher.FindAll(text, starts)) {
+      by_words.push_back(std::string(text.substr(o.begin, o.end - o.begin)) + ":" + std::to_string(o.phrase));
+    }
+    EXPECT_EQ(by_words, Found(matcher, text)) << text;
+  }
+}
+
 TEST(PhraseMatcher, EmptyListAndEmptyText) {
   PhraseMatcher none({});
   EXPECT_EQ(Found(none, "anything at all"), Strings{});
