@@ -40,18 +40,26 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
     by_first_word[first_word].push_back(static_cast<int>(i));
     signatures_[Signature(first_word)] = true;
   }
-  auto longest_first = [&](int a, int b) {
-    return phrases[a].size() != phrases[b].size() ? phrases[a].size() > phrases[b].size() : a < b;
-  };
-  // Files `list` (sorted here) as the candidates of one slot.
+  // Files `list` (sorted here, as Slot says) as the candidates of one slot.
   auto file = [&](std::vector<int>& list, std::size_t word_size) {
-    std::sort(list.begin(), list.end(), longest_first);
+    auto follow = [&](int phrase) {
+      const std::string& text = phrases[phrase];
+      auto byte = [&](std::size_t i) -> std::uint32_t {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : kNoByte;
+      };
+      return FollowKey(byte(word_size), byte(word_size + 1));
+    };
+    std::sort(list.begin(), list.end(), [&](int a, int b) {
+      if (follow(a) != follow(b)) return follow(a) < follow(b);
+      return phrases[a].size() != phrases[b].size() ? phrases[a].size() > phrases[b].size() : a < b;
+    });
     Slot slot;
     slot.word_size = static_cast<std::uint32_t>(word_size);
     slot.first = static_cast<std::uint32_t>(candidates_.size());
     slot.count = static_cast<std::uint32_t>(list.size());
     for (int phrase : list) {
-      candidates_.push_back({offsets[phrase], static_cast<std::uint32_t>(phrases[phrase].size()), phrase});
+      candidates_.push_back(
+          {offsets[phrase], static_cast<std::uint32_t>(phrases[phrase].size()), phrase, follow(phrase)});
     }
     return slot;
   };
@@ -130,6 +138,43 @@ bool PhraseMatcher::IsAt(std::string_view text, std::size_t pos, std::size_t wor
          std::memcmp(text.data() + word_end, bytes_.data() + candidate.offset + matched, last - matched) == 0;
 }
 
+namespace {
+// Up to this many candidates, a look at each costs less than two binary searches.
+constexpr std::uint32_t kFewCandidates = 8;
+}  // namespace
+
+template <typename Visit>
+bool PhraseMatcher::ForEachCandidate(const Slot& slot, std::string_view text, std::size_t word_end,
+                                     Visit visit) const {
+  const Candidate* first = candidates_.data() + slot.first;
+  const Candidate* last = first + slot.count;
+  // Looked at one by one, those that may be the text come longest first too: of theirs,
+  // `follow` only differs in where kNoByte stands, and a byte is less.
+  if (slot.count <= kFewCandidates) {
+    for (const Candidate* c = first; c != last; ++c) {
+      if (visit(*c)) return true;
+    }
+    return false;
+  }
+  auto first_with = [&](std::uint32_t follow) {
+    return std::lower_bound(first, last, follow, [](const Candidate& c, std::uint32_t f) { return c.follow < f; });
+  };
+  // Longest first: those that go on with the text's next two bytes, the one that ends
+  // after the next byte, the first word alone.
+  if (word_end < text.size()) {
+    const std::uint32_t next = static_cast<unsigned char>(text[word_end]);
+    if (word_end + 1 < text.size()) {
+      const std::uint32_t follow = FollowKey(next, static_cast<unsigned char>(text[word_end + 1]));
+      for (const Candidate* c = first_with(follow); c != last && c->follow == follow; ++c) {
+        if (visit(*c)) return true;
+      }
+    }
+    const Candidate* c = first_with(FollowKey(next, kNoByte));
+    if (c != last && c->follow == FollowKey(next, kNoByte) && visit(*c)) return true;
+  }
+  return last[-1].follow == FollowKey(kNoByte, kNoByte) && visit(last[-1]);
+}
+
 void PhraseMatcher::PhrasesAt(std::string_view text, std::size_t pos, std::vector<Occurrence>* out) const {
   if (pos >= text.size()) return;
   AppendPhrasesAt(text, pos, WordEnd(text, pos), out);
@@ -139,24 +184,21 @@ void PhraseMatcher::AppendPhrasesAt(std::string_view text, std::size_t pos, std:
                                     std::vector<Occurrence>* out) const {
   const Slot* slot = CandidatesAt(text, pos, word_end);
   if (slot == nullptr) return;
-  for (std::uint32_t c = slot->first; c < slot->first + slot->count; ++c) {
-    const Candidate& candidate = candidates_[c];
+  ForEachCandidate(*slot, text, word_end, [&](const Candidate& candidate) {
     if (IsAt(text, pos, word_end, candidate)) out->push_back({pos, pos + candidate.size, candidate.phrase});
-  }
+    return false;
+  });
 }
 
 bool PhraseMatcher::LongestAt(std::string_view text, std::size_t pos, std::size_t word_end,
                               Occurrence* found) const {
   const Slot* slot = CandidatesAt(text, pos, word_end);
   if (slot == nullptr) return false;
-  for (std::uint32_t c = slot->first; c < slot->first + slot->count; ++c) {
-    const Candidate& candidate = candidates_[c];
-    if (IsAt(text, pos, word_end, candidate) && AtWordBoundaries(text, pos, pos + candidate.size)) {
-      *found = {pos, pos + candidate.size, candidate.phrase};
-      return true;
-    }
-  }
-  return false;
+  return ForEachCandidate(*slot, text, word_end, [&](const Candidate& candidate) {
+    if (!IsAt(text, pos, word_end, candidate) || !AtWordBoundaries(text, pos, pos + candidate.size)) return false;
+    *found = {pos, pos + candidate.size, candidate.phrase};
+    return true;
+  });
 }
 
 std::vector<PhraseMatcher::Occurrence> PhraseMatcher::FindAll(std::string_view text,

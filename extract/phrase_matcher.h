@@ -67,15 +67,23 @@ class PhraseMatcher {
   }
 
  private:
-  // A phrase as the first-word table files it: its bytes are bytes_[offset, offset + size).
+  // A phrase as the first-word table files it: its bytes are bytes_[offset, offset + size),
+  // and `follow` is FollowKey of the two bytes after its first word.
   struct Candidate {
     std::uint32_t offset = 0;
     std::uint32_t size = 0;
     int phrase = 0;
+    std::uint32_t follow = 0;
   };
+  // Two bytes (as unsigned char) or kNoByte past the end of a phrase, as one key.
+  static constexpr std::uint32_t kNoByte = 256;
+  static std::uint32_t FollowKey(std::uint32_t first, std::uint32_t second) { return first * 257 + second; }
   // A slot of the first-word table: the candidates_[first, first + count) of one first
-  // word, longest first; `count` 0 marks an empty slot. The word is the first
-  // `word_size` bytes of each of them.
+  // word, ordered by `follow` and, for equal ones, longest first; `count` 0 marks an empty
+  // slot. The word is the first `word_size` bytes of each of them. Only the candidates
+  // that go on with the two bytes the text goes on with, or that end after one of them or
+  // with the first word, can be the text: under "A" wait hundreds of names ("A Goncz",
+  // "A. Lieberman"), and the article "A" needs none of them compared.
   struct Slot {
     std::uint32_t hash = 0;
     std::uint32_t word_size = 0;
@@ -90,6 +98,10 @@ class PhraseMatcher {
   // Whether `candidate` is the text at `pos`, given that its first word is [pos, word_end)
   // (empty for a phrase filed under its first byte): only the rest is compared.
   bool IsAt(std::string_view text, std::size_t pos, std::size_t word_end, const Candidate& candidate) const;
+  // Calls visit(candidate) for each candidate of `slot` that may be the text whose first
+  // word ends at `word_end`, longest first, until it returns true; returns whether it did.
+  template <typename Visit>
+  bool ForEachCandidate(const Slot& slot, std::string_view text, std::size_t word_end, Visit visit) const;
   void AppendPhrasesAt(std::string_view text, std::size_t pos, std::size_t word_end,
                        std::vector<Occurrence>* out) const;
   // The longest phrase at `pos` that ends on a word boundary, if `pos` starts one.

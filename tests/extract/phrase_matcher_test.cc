@@ -85,6 +85,24 @@ TEST(PhraseMatcher, FindAllGivenTheWordsFindsTheSame) {
   }
 }
 
+// Under one first word, only the phrases that go on as the text does are compared; the
+// longest of them still wins, then one that ends a byte after the word, then the word.
+TEST(PhraseMatcher, ManyPhrasesUnderOneFirstWord) {
+  std::vector<std::string> phrases = {"A", "A.", "A Goncz", "A. Lieberman", "A Goncz Arpad", "A-B"};
+  for (int i = 0; i < 20; ++i) phrases.push_back("A Name" + std::string(1, static_cast<char>('a' + i)));
+  PhraseMatcher matcher(phrases);
+  EXPECT_EQ(Found(matcher, "A Goncz Arpad, A Goncz, A. Lieberman, A. Smith, A man, A-B, A Namej."),
+            (Strings{"A Goncz Arpad:4", "A Goncz:2", "A. Lieberman:3", "A.:1", "A:0", "A-B:5", "A Namej:15"}));
+  std::vector<PhraseMatcher::Occurrence> found;
+  matcher.PhrasesAt("A Goncz Arpad", 0, &found);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].phrase, 4);
+  EXPECT_EQ(found[1].phrase, 2);
+  EXPECT_EQ(found[2].phrase, 0);
+  EXPECT_EQ(Found(matcher, "A"), (Strings{"A:0"}));
+  EXPECT_EQ(Found(matcher, "A."), (Strings{"A.:1"}));
+}
+
 // The actor finder passes only the words that may start a phrase of one of its matchers.
 TEST(PhraseMatcher, FindAllGivenTheWordsThatMayStartAPhraseFindsTheSame) {
   PhraseMatcher matcher({"United Nations", "United Nations Security Council", "Xi", "Xi'an", "Mali"});
