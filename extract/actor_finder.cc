@@ -314,11 +314,7 @@ class ArticleState {
     auto [it, inserted] = lexicon_ids_.try_emplace(index, static_cast<int>(out_->actors.size()));
     if (!inserted) return it->second;
     const Actor& actor = lexicon_.actors()[index];
-    ActorRef ref;
-    ref.name = actor.name;
-    ref.type = actor.type;
-    ref.country = actor.country_code();
-    return Add(std::move(ref), actor.gender);
+    return Add(actor.name, actor.type, actor.country_code(), actor.gender);
   }
 
   int UnknownPerson(std::string_view name, const std::string& country) {
@@ -328,11 +324,7 @@ class ArticleState {
       return it->second;
     }
     unknown_ids_.emplace(std::string(name), static_cast<int>(out_->actors.size()));
-    ActorRef ref;
-    ref.name = std::string(name);
-    ref.type = ActorType::kPerson;
-    ref.country = country;
-    return Add(std::move(ref), Gender::kUnknown);
+    return Add(name, ActorType::kPerson, country, Gender::kUnknown);
   }
 
   // Remembers the words by which a person may be named again later in the article.
@@ -391,9 +383,13 @@ class ArticleState {
   int subject = -1;  // first person of the last sentence that named one
 
  private:
-  int Add(ActorRef ref, Gender gender) {
+  // Made in place: an ActorRef built and then moved in cost three string moves a time.
+  int Add(std::string_view name, ActorType type, std::string_view country, Gender gender) {
     int id = static_cast<int>(out_->actors.size());
-    out_->actors.push_back(std::move(ref));
+    ActorRef& ref = out_->actors.emplace_back();
+    ref.name = name;
+    ref.type = type;
+    ref.country = country;
     genders_.push_back(gender);
     return id;
   }
@@ -519,6 +515,9 @@ ArticleActors ActorFinder::Find(std::string_view text, const std::vector<Sentenc
   for (const PhraseMatcher::Occurrence& found : impl.names->FindAll(text, phrase_words)) {
     name_hits.push_back({found.begin, found.end, &lexicon.names()[found.phrase]});
   }
+  // Room for as many actors as there are lexicon names, so that they are seldom moved
+  // to a larger list as they are found.
+  out.actors.reserve(name_hits.size());
   std::vector<Hit> title_hits = impl.FindTitles(text, phrase_words);
   std::vector<std::size_t> verb_starts = impl.FindReportingVerbs(text, phrase_words);
 
