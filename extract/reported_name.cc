@@ -87,7 +87,9 @@ ReportedNameMatcher::Outcome ReportedNameMatcher::MatchAsciiAt(std::string_view 
     const std::size_t verb_begin = word_ends[n - 1] + 1;
     for (const std::string& verb : verbs_) {
       const std::size_t end = verb_begin + verb.size();
-      if (end <= to && text.compare(verb_begin, verb.size(), verb) == 0 && AtRegexWordBoundary(text, end)) {
+      // The first byte turns most verbs away without a call to compare the rest.
+      if (end <= to && text[verb_begin] == verb.front() && text.compare(verb_begin, verb.size(), verb) == 0 &&
+          AtRegexWordBoundary(text, end)) {
         *found = {start, word_ends[n - 1], end};
         return Outcome::kMatch;
       }
