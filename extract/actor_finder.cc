@@ -50,7 +50,7 @@ void ForEachWord(const std::vector<Word>& words, std::size_t first, std::size_t 
   for (std::size_t next = from; word != words.end() && word->begin < to; ++word) {
     const std::size_t begin = std::max(word->begin, from), end = std::min(word->end, to);
     if (begin < next) continue;
-    next = std::max(end, visit(begin, end));
+    next = visit(begin, end);
   }
 }
 
