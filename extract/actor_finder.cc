@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -340,6 +341,9 @@ class ArticleState {
   bool KnowsPeople() const { return !person_words_.empty(); }
 
   int PersonByWord(std::string_view word) const {
+    // Most words asked about (every capitalised word, once a person is known) name no
+    // one: a bit per signature turns them away without hashing them.
+    if (word.empty() || !person_word_signatures_[WordSignature(word) % kPersonWordSignatureBits]) return -1;
     auto it = person_words_.find(word);
     if (it == person_words_.end()) return -1;
     return it->second.surname != kNoOne ? it->second.surname : std::max(it->second.given, -1);
@@ -428,10 +432,16 @@ class ArticleState {
   }
   PersonWord& NamesOf(std::string_view word) {
     auto it = person_words_.find(word);
-    if (it == person_words_.end()) it = person_words_.emplace(std::string(word), PersonWord()).first;
+    if (it == person_words_.end()) {
+      it = person_words_.emplace(std::string(word), PersonWord()).first;
+      person_word_signatures_[WordSignature(word) % kPersonWordSignatureBits] = true;
+    }
     return it->second;
   }
   std::unordered_map<std::string, PersonWord, ViewHash, std::equal_to<>> person_words_;
+  // WordSignature (modulo the size) of each key of person_words_.
+  static constexpr std::size_t kPersonWordSignatureBits = 1 << 16;
+  std::bitset<kPersonWordSignatureBits> person_word_signatures_;
   std::unordered_map<int, std::vector<std::string>> titles_;
   std::vector<int> recent_;
 };
