@@ -439,8 +439,11 @@ class ArticleState {
     return it->second;
   }
   std::unordered_map<std::string, PersonWord, ViewHash, std::equal_to<>> person_words_;
-  // WordSignature (modulo the size) of each key of person_words_.
-  static constexpr std::size_t kPersonWordSignatureBits = 1 << 16;
+  // WordSignature (modulo the size) of each key of person_words_. An article names a few
+  // dozen person words at most, so 1,024 bits turn away nearly every other word, and they
+  // are cleared with each article: 8 KB, as many bits as the phrase matchers use, were
+  // zeroed for every article of the corpus.
+  static constexpr std::size_t kPersonWordSignatureBits = 1 << 10;
   std::bitset<kPersonWordSignatureBits> person_word_signatures_;
   std::unordered_map<int, std::vector<std::string>> titles_;
   std::vector<int> recent_;
