@@ -440,9 +440,8 @@ class ArticleState {
   }
   std::unordered_map<std::string, PersonWord, ViewHash, std::equal_to<>> person_words_;
   // WordSignature (modulo the size) of each key of person_words_. An article names a few
-  // dozen person words at most, so 1,024 bits turn away nearly every other word, and they
-  // are cleared with each article: 8 KB, as many bits as the phrase matchers use, were
-  // zeroed for every article of the corpus.
+  // dozen person words at most, so 1,024 bits turn away nearly every other word; and the
+  // state is made anew for every article, so its filter is kept to a few cache lines.
   static constexpr std::size_t kPersonWordSignatureBits = 1 << 10;
   std::bitset<kPersonWordSignatureBits> person_word_signatures_;
   std::unordered_map<int, std::vector<std::string>> titles_;

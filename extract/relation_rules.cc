@@ -626,8 +626,10 @@ bool RolesAllowLists(const Pattern& pattern, const std::vector<ListStart>& start
 //
 // A choice once decided is remembered: the answer depends only on the pattern, the bytes
 // of the match and the byte on either side of it (all that ^, $ and \b look at), and news
-// repeats the same few constructions ("X urged Y and Z"): of the 7,078 capturing searches
-// of c20.jsonl, 1,548 had a match text not seen before with the same pattern.
+// repeats the same short constructions ("X urged Y and Z") in sentences that differ. A
+// capturing search costs some 23,500 instructions and a miss here a few hundred, so this
+// pays from about 2% of repeats; on 20 MB of generated news from which every repeated
+// sentence shape was removed, it still saved 3% of the run's instructions.
 //
 // Reused from match to match, so that its vectors and what it remembers keep their memory.
 class ListPlacer {
